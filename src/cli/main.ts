@@ -1,0 +1,25 @@
+import { Command, CommanderError } from 'commander';
+import { SitrepError } from '../core/index.ts';
+import { registerExtract } from './extract.ts';
+
+/** Run the CLI; returns the process exit code. Errors print as `CODE message`, never a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  let code = 0;
+  const setExit = (c: number) => {
+    code = Math.max(code, c);
+  };
+  const program = new Command('sitrep').description('Conflict news → sourced, geocoded events').exitOverride();
+  registerExtract(program, setExit);
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof SitrepError) {
+      process.stderr.write(`${e.code} ${e.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`SITREP_INTERNAL ${(e as Error).message}\n`);
+    return 1;
+  }
+  return code;
+}

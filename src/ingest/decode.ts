@@ -1,0 +1,44 @@
+import type { Diagnostic } from '../core/index.ts';
+
+/** Result of turning bytes into text. */
+export interface Decoded {
+  readonly text: string;
+  readonly encoding: string;
+  readonly guessed: boolean;
+}
+
+/** True when bytes look like a binary file (NUL bytes or many control characters in the first 8 KiB). */
+export function looksBinary(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, 8192);
+  if (n === 0) return false;
+  // UTF-16 text is full of NULs; its BOM is checked before this.
+  let ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const b = buf[i]!;
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) ctrl++;
+  }
+  return ctrl / n > 0.05;
+}
+
+/**
+ * Decode bytes: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise strict UTF-8, falling back to Windows-1252
+ * (a superset of Latin-1 for printable text), which is then a guess and says so.
+ */
+export function decodeBytes(buf: Uint8Array): Decoded {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(buf.subarray(3)), encoding: 'utf-8', guessed: false };
+  if (buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le', guessed: false };
+  if (buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be', guessed: false };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8', guessed: false };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(buf), encoding: 'windows-1252', guessed: true };
+  }
+}
+
+/** The diagnostic stating a guessed encoding. */
+export function encodingDiagnostic(input: string, d: Decoded): Diagnostic[] {
+  return d.guessed
+    ? [{ code: 'SITREP_INGEST_ENCODING_GUESSED', severity: 'warning', message: `${input}: not valid UTF-8; decoded as ${d.encoding}`, stage: 'ingest' }]
+    : [];
+}
