@@ -1,0 +1,203 @@
+/**
+ * The scorer behind `npm run eval`: compares extractor output with gold annotations, per field. Pure functions
+ * over plain values so they can be unit-tested on hand-made predictions.
+ */
+
+export interface GSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Sums that add up over articles, turned into rates at the end. */
+export interface Tally {
+  [key: string]: number;
+}
+
+/** A matched pair of indices into gold and prediction arrays. */
+type Pair = readonly [number, number];
+
+/**
+ * Two spans match when they overlap by at least half of the shorter one ("19 civilians" inside
+ * "at least 19 civilians" matches; a span moved off the phrase does not).
+ */
+export function spansMatch(a: GSpan, b: GSpan): boolean {
+  const inter = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  if (inter <= 0) return false;
+  return inter >= 0.5 * Math.min(a.end - a.start, b.end - b.start);
+}
+
+/** One-to-one greedy matching in document order under a compatibility predicate. */
+export function matchOneToOne<G, P>(gold: readonly G[], pred: readonly P[], ok: (g: G, p: P) => boolean): Pair[] {
+  const used = new Set<number>();
+  const pairs: Pair[] = [];
+  gold.forEach((g, gi) => {
+    const pi = pred.findIndex((p, k) => !used.has(k) && ok(g, p));
+    if (pi >= 0) {
+      used.add(pi);
+      pairs.push([gi, pi]);
+    }
+  });
+  return pairs;
+}
+
+const norm = (s: unknown) => (s == null ? null : String(s).trim().toLowerCase().replace(/\s+/g, ' '));
+
+/** Great-circle distance in km. */
+export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = (d: number) => (d * Math.PI) / 180;
+  const dLat = r(lat2 - lat1);
+  const dLon = r(lon2 - lon1);
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(r(lat1)) * Math.cos(r(lat2)) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/* biome-ignore lint/suspicious/noExplicitAny: gold and predictions are plain JSON */
+type J = any;
+
+/** Claims: detection by span (or a repeated span) and kind; then numbers, source, background on matches. */
+export function scoreClaims(gold: readonly J[], pred: readonly J[], t: Tally): void {
+  const pairs = matchOneToOne(gold, pred, (g, p) => g.kind === p.kind && [g.span, ...(g.also ?? [])].some((s: GSpan) => [p.span, ...(p.also ?? [])].some((q: GSpan) => q && spansMatch(s, q))));
+  t.claims_gold = (t.claims_gold ?? 0) + gold.length;
+  t.claims_pred = (t.claims_pred ?? 0) + pred.length;
+  t.claims_match = (t.claims_match ?? 0) + pairs.length;
+  for (const [gi, pi] of pairs) {
+    const g = gold[gi];
+    const p = pred[pi];
+    if (['low', 'best', 'high'].every((k) => (g[k] ?? null) === (p[k] ?? null))) t.claims_numbers_exact = (t.claims_numbers_exact ?? 0) + 1;
+    if (norm(g.source?.name) === norm(p.source?.name)) t.claims_source_ok = (t.claims_source_ok ?? 0) + 1;
+    const chain = (c: unknown) => JSON.stringify(((c as string[]) ?? []).map(norm));
+    if (chain(g.source?.chain) === chain(p.source?.chain)) t.claims_chain_ok = (t.claims_chain_ok ?? 0) + 1;
+    if (Boolean(g.background) === Boolean(p.background)) t.claims_background_ok = (t.claims_background_ok ?? 0) + 1;
+    if (g.victims?.category === p.victims?.category) t.claims_victims_ok = (t.claims_victims_ok ?? 0) + 1;
+  }
+}
+
+/** Places: recognition by span; resolution within 161 km (and the error distances, for the median). */
+export function scorePlaces(gold: readonly J[], pred: readonly J[], t: Tally, errors: number[]): void {
+  const pairs = matchOneToOne(gold, pred, (g, p) => spansMatch(g.span, p.span));
+  t.places_gold = (t.places_gold ?? 0) + gold.length;
+  t.places_pred = (t.places_pred ?? 0) + pred.length;
+  t.places_match = (t.places_match ?? 0) + pairs.length;
+  for (const [gi, pi] of pairs) {
+    const g = gold[gi];
+    const p = pred[pi];
+    if (typeof g.lat !== 'number' || typeof g.lon !== 'number') continue;
+    t.places_resolvable = (t.places_resolvable ?? 0) + 1;
+    if (typeof p.lat !== 'number' || typeof p.lon !== 'number') continue;
+    const km = haversineKm(g.lat, g.lon, p.lat, p.lon);
+    errors.push(km);
+    if (km <= 161) t.places_within_161 = (t.places_within_161 ?? 0) + 1;
+  }
+}
+
+/** Times: detection by span; value and background on matches. */
+export function scoreTimes(gold: readonly J[], pred: readonly J[], t: Tally): void {
+  const pairs = matchOneToOne(gold, pred, (g, p) => spansMatch(g.span, p.span));
+  t.times_gold = (t.times_gold ?? 0) + gold.length;
+  t.times_pred = (t.times_pred ?? 0) + pred.length;
+  t.times_match = (t.times_match ?? 0) + pairs.length;
+  for (const [gi, pi] of pairs) {
+    if ((gold[gi].value ?? null) === (pred[pi].value ?? null)) t.times_value_ok = (t.times_value_ok ?? 0) + 1;
+    if (Boolean(gold[gi].background) === Boolean(pred[pi].background)) t.times_background_ok = (t.times_background_ok ?? 0) + 1;
+  }
+}
+
+/** Similarity used to pair gold and predicted events (type, sub-type, date, admin1, actors). */
+function eventAffinity(g: J, p: J): number {
+  let s = 0;
+  if (g.event_type === p.event_type) s += 2;
+  if (g.sub_event_type === p.sub_event_type) s += 1;
+  if (g.event_date === p.event_date) s += 1;
+  if (norm(g.admin1) && norm(g.admin1) === norm(p.admin1)) s += 1;
+  const ga = [norm(g.actor1), norm(g.actor2)].filter(Boolean);
+  if (ga.some((a) => a === norm(p.actor1) || a === norm(p.actor2))) s += 1;
+  return s;
+}
+
+/**
+ * Events: pair each gold event with the most similar unused prediction (affinity ≥ 2, i.e. at least the
+ * same type, or date + place), then score the fields on pairs. Accuracies are over gold events, so a missed
+ * event counts as wrong in every field.
+ */
+export function scoreEvents(gold: readonly J[], pred: readonly J[], t: Tally): void {
+  const cand: [number, number, number][] = [];
+  gold.forEach((g, gi) => pred.forEach((p, pi) => cand.push([eventAffinity(g, p), gi, pi])));
+  cand.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
+  const ug = new Set<number>();
+  const up = new Set<number>();
+  const pairs: Pair[] = [];
+  for (const [s, gi, pi] of cand) {
+    if (s < 2 || ug.has(gi) || up.has(pi)) continue;
+    ug.add(gi);
+    up.add(pi);
+    pairs.push([gi, pi]);
+  }
+  t.events_gold = (t.events_gold ?? 0) + gold.length;
+  t.events_pred = (t.events_pred ?? 0) + pred.length;
+  t.events_match = (t.events_match ?? 0) + pairs.length;
+  for (const [gi, pi] of pairs) {
+    const g = gold[gi];
+    const p = pred[pi];
+    if (g.event_type === p.event_type) t.events_type_ok = (t.events_type_ok ?? 0) + 1;
+    if (g.sub_event_type === p.sub_event_type) t.events_subtype_ok = (t.events_subtype_ok ?? 0) + 1;
+    if (g.event_date === p.event_date) t.events_date_ok = (t.events_date_ok ?? 0) + 1;
+    if ((g.fatalities ?? 0) === (p.fatalities ?? 0)) t.events_fatalities_ok = (t.events_fatalities_ok ?? 0) + 1;
+    if (norm(g.admin1) === norm(p.admin1)) t.events_admin1_ok = (t.events_admin1_ok ?? 0) + 1;
+    // Actor order only matters for violence against civilians; compare as sets of the named actors.
+    const ga = [norm(g.actor1), norm(g.actor2)].filter(Boolean).sort();
+    const pa = [norm(p.actor1), norm(p.actor2)].filter(Boolean).sort();
+    t.events_actor_slots = (t.events_actor_slots ?? 0) + ga.length;
+    t.events_actor_ok = (t.events_actor_ok ?? 0) + ga.filter((a) => pa.includes(a)).length;
+  }
+  for (const g of gold) t.events_actor_gold_slots = (t.events_actor_gold_slots ?? 0) + [g.actor1, g.actor2].filter(Boolean).length;
+}
+
+const rate = (a: number | undefined, b: number | undefined) => (b ? (a ?? 0) / b : 0);
+const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Turn tallies into the report's metrics (all in 0..1 except counts and the median error in km). */
+export function metrics(t: Tally, placeErrors: readonly number[]): Record<string, number | null> {
+  const cp = rate(t.claims_match, t.claims_pred);
+  const cr = rate(t.claims_match, t.claims_gold);
+  const pp = rate(t.places_match, t.places_pred);
+  const pr = rate(t.places_match, t.places_gold);
+  const tp = rate(t.times_match, t.times_pred);
+  const tr = rate(t.times_match, t.times_gold);
+  const ep = rate(t.events_match, t.events_pred);
+  const er = rate(t.events_match, t.events_gold);
+  const sorted = [...placeErrors].sort((a, b) => a - b);
+  const median = sorted.length ? (sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2) : null;
+  return {
+    articles: t.articles ?? 0,
+    claims_gold: t.claims_gold ?? 0,
+    claim_precision: round(cp),
+    claim_recall: round(cr),
+    claim_f1: round(f1(cp, cr)),
+    claim_number_exact: round(rate(t.claims_numbers_exact, t.claims_match)),
+    claim_source_accuracy: round(rate(t.claims_source_ok, t.claims_match)),
+    claim_chain_accuracy: round(rate(t.claims_chain_ok, t.claims_match)),
+    claim_background_accuracy: round(rate(t.claims_background_ok, t.claims_match)),
+    claim_victims_accuracy: round(rate(t.claims_victims_ok, t.claims_match)),
+    places_gold: t.places_gold ?? 0,
+    place_precision: round(pp),
+    place_recall: round(pr),
+    place_f1: round(f1(pp, pr)),
+    place_within_161km: round(rate(t.places_within_161, t.places_resolvable)),
+    place_median_error_km: median === null ? null : Math.round(median * 10) / 10,
+    times_gold: t.times_gold ?? 0,
+    time_f1: round(f1(tp, tr)),
+    time_value_accuracy: round(rate(t.times_value_ok, t.times_match)),
+    time_background_accuracy: round(rate(t.times_background_ok, t.times_match)),
+    events_gold: t.events_gold ?? 0,
+    event_precision: round(ep),
+    event_recall: round(er),
+    event_f1: round(f1(ep, er)),
+    event_type_accuracy: round(rate(t.events_type_ok, t.events_gold)),
+    event_subtype_accuracy: round(rate(t.events_subtype_ok, t.events_gold)),
+    event_actor_accuracy: round(rate(t.events_actor_ok, t.events_actor_gold_slots)),
+    event_date_accuracy: round(rate(t.events_date_ok, t.events_gold)),
+    event_admin1_accuracy: round(rate(t.events_admin1_ok, t.events_gold)),
+    event_fatalities_exact: round(rate(t.events_fatalities_ok, t.events_gold)),
+  };
+}
