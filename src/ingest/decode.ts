@@ -21,6 +21,27 @@ export function looksBinary(buf: Uint8Array): boolean {
   return ctrl / n > 0.05;
 }
 
+// Windows-1252's printable characters at 0x80–0x9F (curly quotes, dashes, €, …). Node's TextDecoder treats
+// "windows-1252" as ISO-8859-1 there and returns C1 control codes, so "\x93Hello\x94" lost its quotes.
+// Undefined positions (0x81, 0x8D, 0x8F, 0x90, 0x9D) map to the same code point, as browsers do.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Decode Windows-1252 bytes (bytes 0xA0–0xFF equal Latin-1; 0x80–0x9F through the table above). */
+export function decodeWindows1252(buf: Uint8Array): string {
+  const parts: string[] = [];
+  const CHUNK = 8192;
+  for (let i = 0; i < buf.length; i += CHUNK) {
+    const sub = buf.subarray(i, i + CHUNK);
+    let s = '';
+    for (let k = 0; k < sub.length; k++) {
+      const b = sub[k]!;
+      s += b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b);
+    }
+    parts.push(s);
+  }
+  return parts.join('');
+}
+
 /**
  * Decode bytes: a BOM decides (UTF-8, UTF-16 LE/BE); otherwise strict UTF-8, falling back to Windows-1252
  * (a superset of Latin-1 for printable text), which is then a guess and says so.
@@ -32,7 +53,7 @@ export function decodeBytes(buf: Uint8Array): Decoded {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8', guessed: false };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(buf), encoding: 'windows-1252', guessed: true };
+    return { text: decodeWindows1252(buf), encoding: 'windows-1252', guessed: true };
   }
 }
 

@@ -24,7 +24,7 @@ export function prepareArticle(raw: RawArticle, opts: PrepareOptions = {}): Doc 
     else diags.push({ code: 'SITREP_INGEST_BAD_DATE', severity: 'warning', message: `${input}: publication date "${given}" is not a valid date; ignored`, stage: 'ingest' });
   }
   if (!published) {
-    const inferred = inferPublished(raw.text);
+    const inferred = inferPublished(raw.text, raw.meta.url);
     if (inferred) {
       published = inferred.value;
       from = 'text';

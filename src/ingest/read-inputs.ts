@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, RawArticle } from '../core/index.ts';
 import { decodeBytes, encodingDiagnostic, looksBinary } from './decode.ts';
+import { looksLikeFeed, parseFeed } from './feed.ts';
+import { parseHtml } from './html.ts';
 import { recordToArticle } from './json.ts';
 import { parseTxt } from './txt.ts';
 
@@ -45,6 +47,12 @@ export const PARSERS: Record<string, FormatParser> = {
     }),
 };
 PARSERS['.ndjson'] = PARSERS['.jsonl']!;
+PARSERS['.html'] = parseHtml;
+PARSERS['.htm'] = parseHtml;
+PARSERS['.xhtml'] = parseHtml;
+PARSERS['.xml'] = parseFeed;
+PARSERS['.rss'] = parseFeed;
+PARSERS['.atom'] = parseFeed;
 PARSERS[''] = PARSERS['.txt']!;
 PARSERS['.text'] = PARSERS['.txt']!;
 
@@ -57,6 +65,19 @@ async function* walk(p: string): AsyncGenerator<string> {
   }
   const entries = (await fs.readdir(p)).filter((e) => !e.startsWith('.')).sort();
   for (const e of entries) yield* walk(path.join(p, e));
+}
+
+/**
+ * The parser for a file: by extension, except that content decides for extensions that do not say what they
+ * hold (".xml", "", an unknown one): a document starting with `<rss`/`<feed` is a feed, one starting with
+ * `<!doctype html`/`<html` a web page.
+ */
+function pickParser(ext: string, text: string): FormatParser | undefined {
+  const known = PARSERS[ext];
+  if (known && ext !== '' && ext !== '.xml') return known;
+  if (looksLikeFeed(text)) return parseFeed;
+  if (/^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)\b/i.test(text.replace(/^\uFEFF/, ''))) return parseHtml;
+  return known;
 }
 
 /** Read one file into articles, never throwing: every failure is a diagnostic naming the file. */
@@ -75,7 +96,7 @@ export async function readFile(file: string): Promise<InputItem[]> {
   const decoded = decodeBytes(buf);
   if (!decoded.text.trim()) return [fail(file, 'SITREP_INGEST_EMPTY', 'file has no text')];
   const ext = path.extname(file).toLowerCase();
-  const parser = PARSERS[ext];
+  const parser = pickParser(ext, decoded.text);
   if (!parser) return [fail(file, 'SITREP_INGEST_UNSUPPORTED', `unsupported extension "${ext}"`)];
   const items = await parser(decoded.text, file);
   const diags = encodingDiagnostic(file, decoded);
