@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** ACLED actor types as written in current exports, with their numeric `inter` codes. */
+export const INTER_CODES = {
+  'State forces': 1,
+  'Rebel group': 2,
+  'Political militia': 3,
+  'Identity militia': 4,
+  Rioters: 5,
+  Protesters: 6,
+  Civilians: 7,
+  'External/Other forces': 8,
+} as const;
+export type Inter = keyof typeof INTER_CODES;
+
+/** One dictionary actor (data/actors/actors.json). */
+export interface ActorEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly inter: Inter;
+  readonly country: string;
+  readonly active: { readonly from: string | null; readonly to: string | null };
+  readonly role?: 'military' | 'police' | 'military-rival';
+  readonly aliases: readonly string[];
+  readonly acronyms?: readonly string[];
+  readonly patterns?: readonly string[];
+  readonly tags?: readonly string[];
+}
+
+/** A description ("government forces", "jihadists") resolved from context, not a name. */
+export interface DescriptionEntry {
+  readonly id: string;
+  readonly resolve: 'state' | 'generic' | 'tag' | 'inter';
+  readonly role?: 'military' | 'police';
+  readonly name?: string;
+  readonly inter?: Inter;
+  readonly tag?: string;
+  readonly patterns: readonly string[];
+}
+
+export interface CountryEntry {
+  readonly name: string;
+  readonly iso2: string;
+  readonly iso: string;
+  readonly names: readonly string[];
+}
+
+export interface ActorDictionary {
+  readonly version: string;
+  readonly actors: readonly ActorEntry[];
+  readonly descriptions: readonly DescriptionEntry[];
+  readonly countries: readonly CountryEntry[];
+}
+
+/** A compiled matcher: one regex and what it stands for. */
+export interface Matcher {
+  readonly re: RegExp;
+  readonly actor?: ActorEntry;
+  readonly description?: DescriptionEntry;
+}
+
+const DATA_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'data', 'actors');
+let cached: { dict: ActorDictionary; matchers: Matcher[] } | null = null;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]").replace(/-/g, '[- ]?');
+
+/** Load the curated dictionary plus the generated state-forces base (when built), compiled once. */
+export function actorDictionary(): { dict: ActorDictionary; matchers: Matcher[] } {
+  if (cached) return cached;
+  const dict = JSON.parse(readFileSync(path.join(DATA_DIR, 'actors.json'), 'utf8')) as ActorDictionary;
+  let generated: ActorEntry[] = [];
+  try {
+    generated = (JSON.parse(readFileSync(path.join(DATA_DIR, 'state-forces.generated.json'), 'utf8')) as { actors: ActorEntry[] }).actors;
+  } catch {
+    // The generated base is optional: curated entries cover the evaluated conflicts.
+  }
+  const curatedCountries = new Set(dict.actors.filter((a) => a.inter === 'State forces').map((a) => `${a.country}|${a.role}`));
+  const actors = [...dict.actors, ...generated.filter((g) => !curatedCountries.has(`${g.country}|${g.role}`))];
+  const full: ActorDictionary = { ...dict, actors };
+  const matchers: Matcher[] = [];
+  for (const a of actors) {
+    for (const al of a.aliases) matchers.push({ re: new RegExp(`(?<![\\p{L}\\d])${escape(al)}(?![\\p{L}\\d])`, 'giu'), actor: a });
+    // Acronyms are case-sensitive: "IS" the group, not "is" the verb.
+    for (const ac of a.acronyms ?? []) matchers.push({ re: new RegExp(`(?<![\\p{L}\\d])${escape(ac)}(?![\\p{L}\\d])`, 'gu'), actor: a });
+    for (const p of a.patterns ?? []) matchers.push({ re: new RegExp(`(?<![\\p{L}\\d])${p}(?![\\p{L}\\d])`, 'giu'), actor: a });
+  }
+  for (const d of dict.descriptions) for (const p of d.patterns) matchers.push({ re: new RegExp(`(?<![\\p{L}\\d])${p}(?![\\p{L}\\d])`, 'giu'), description: d });
+  cached = { dict: full, matchers };
+  return cached;
+}
+
+/** True when the actor existed on `day` (`YYYY-MM-DD`); an unknown day accepts any period. */
+export function activeOn(a: ActorEntry, day: string | null): boolean {
+  if (!day) return true;
+  return (!a.active.from || a.active.from <= day) && (!a.active.to || day < a.active.to);
+}
+
+/**
+ * The state force of `country` with `role` on `day`: "government forces" in Syria is the Assad-era army
+ * before 8 December 2024 and the new government's forces after it.
+ */
+export function stateForce(dict: ActorDictionary, country: string | null, role: 'military' | 'police', day: string | null): ActorEntry | null {
+  if (!country) return null;
+  const cands = dict.actors.filter((a) => a.inter === 'State forces' && a.country === country && a.role === role);
+  return cands.find((a) => activeOn(a, day)) ?? cands.at(-1) ?? null;
+}
+
+/** Among several actors one name may denote ("SNA", "Islamic State", "Syrian army"), the one fitting country and day. */
+export function pickActor(cands: readonly ActorEntry[], country: string | null, day: string | null): ActorEntry {
+  const score = (a: ActorEntry) => (a.country === country ? 2 : 0) + (activeOn(a, day) ? 1 : 0);
+  return [...cands].sort((x, y) => score(y) - score(x))[0]!;
+}
+
+/** The country record by English name. */
+export function countryRecord(dict: ActorDictionary, name: string | null): CountryEntry | null {
+  return name ? (dict.countries.find((c) => c.name === name) ?? null) : null;
+}
