@@ -63,7 +63,7 @@ export interface Matcher {
 const DATA_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'data', 'actors');
 let cached: { dict: ActorDictionary; matchers: Matcher[] } | null = null;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]").replace(/-/g, '[- ]?');
+const escapeAlias = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]").replace(/-/g, '[- ]?');
 
 /** Load the curated dictionary plus the generated state-forces base (when built), compiled once. */
 export function actorDictionary(): { dict: ActorDictionary; matchers: Matcher[] } {
@@ -80,9 +80,9 @@ export function actorDictionary(): { dict: ActorDictionary; matchers: Matcher[] 
   const full: ActorDictionary = { ...dict, actors };
   const matchers: Matcher[] = [];
   for (const a of actors) {
-    for (const al of a.aliases) matchers.push({ re: new RegExp(`(?<![\\p{L}\\d])${escape(al)}(?![\\p{L}\\d])`, 'giu'), actor: a });
+    for (const al of a.aliases) matchers.push({ re: new RegExp(`(?<![\\p{L}\\d])${escapeAlias(al)}(?![\\p{L}\\d])`, 'giu'), actor: a });
     // Acronyms are case-sensitive: "IS" the group, not "is" the verb.
-    for (const ac of a.acronyms ?? []) matchers.push({ re: new RegExp(`(?<![\\p{L}\\d])${escape(ac)}(?![\\p{L}\\d])`, 'gu'), actor: a });
+    for (const ac of a.acronyms ?? []) matchers.push({ re: new RegExp(`(?<![\\p{L}\\d])${escapeAlias(ac)}(?![\\p{L}\\d])`, 'gu'), actor: a });
     for (const p of a.patterns ?? []) matchers.push({ re: new RegExp(`(?<![\\p{L}\\d])${p}(?![\\p{L}\\d])`, 'giu'), actor: a });
   }
   for (const d of dict.descriptions) for (const p of d.patterns) matchers.push({ re: new RegExp(`(?<![\\p{L}\\d])${p}(?![\\p{L}\\d])`, 'giu'), description: d });
