@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { SitrepError } from '../core/index.ts';
 import { registerExtract } from './extract.ts';
+import { registerIngest } from './ingest.ts';
+import { registerServe } from './serve.ts';
+import { registerExport } from './export.ts';
 
 /** Run the CLI; returns the process exit code. Errors print as `CODE message`, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
@@ -10,6 +13,9 @@ export async function main(argv: string[]): Promise<number> {
   };
   const program = new Command('sitrep').description('Conflict news → sourced, geocoded events').exitOverride();
   registerExtract(program, setExit);
+  registerIngest(program, setExit);
+  registerServe(program);
+  registerExport(program);
   try {
     await program.parseAsync(argv);
   } catch (e) {

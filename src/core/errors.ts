@@ -32,6 +32,7 @@ export const ERRORS = {
   SITREP_API_NOT_FOUND: { status: 404, message: 'No such resource' },
   SITREP_API_TOO_LARGE: { status: 413, message: 'Request body too large' },
   SITREP_API_UNAUTHORIZED: { status: 401, message: 'A reviewer token is required' },
+  SITREP_API_READ_ONLY: { status: 403, message: 'No reviewer token is configured on the server; the API is read-only' },
   SITREP_API_INTERNAL: { status: 500, message: 'Internal error' },
   SITREP_MERGE_CONFLICT: { status: 409, message: 'Merge decision conflicts with an earlier analyst decision' },
   SITREP_CLI_USAGE: { status: 400, message: 'Invalid command-line usage' },

@@ -9,3 +9,4 @@ export * from './article-queries.ts';
 export * from './review.ts';
 export * from './ingest-runs.ts';
 export * from './export-events.ts';
+export * from './ingest-article.ts';
