@@ -1,4 +1,343 @@
-import type { Stage } from '../core/index.ts';
+import type { Claim, ClaimKind, Doc, Mention, Sentence, SourceRef, Span, Stage, VictimCategory } from '../core/index.ts';
+import { liveSentences, withLayer } from '../core/index.ts';
+import { loadSources } from '../resolve/sources.ts';
+import { type Attribution, chainOf, creditOf, findAttributions } from './attribution.ts';
+import { findQuantities, type Quantity, shareOf } from './quantities.ts';
 
-/** Stage: quantities, attribution and casualty/displacement claims (stub for now). */
-export const claimStage: Stage = { name: 'claims', requires: ['sentences', 'removed', 'times', 'mentions'], assigns: ['claims', 'mentions'], run: (doc) => doc };
+// Victim nouns → category (eval/GOLD.md): "people" is the total, "troops" are soldiers, "jihadists" fighters.
+const NOUNS: Record<string, VictimCategory> = {};
+const add = (cat: VictimCategory, words: string) => {
+  for (const w of words.split(' ')) NOUNS[w] = cat;
+};
+add('civilians', 'civilian civilians non-combatants noncombatants aid-workers');
+add('children', 'child children kids boys boy girls girl minors minor teenagers teenager teen teens babies baby infants infant toddlers schoolchildren students-children');
+add('women', 'women woman');
+add('fighters', 'fighters fighter militants militant jihadists jihadist rebels rebel insurgents insurgent terrorists terrorist assailants assailant gunmen gunman attackers attacker combatants combatant extremists extremist members member militiamen militiaman guerrillas guerrilla');
+add('soldiers', 'soldiers soldier troops servicemen serviceman servicemembers personnel policemen policeman officers officer guards guard conscripts recruits general commander colonel gendarmes gendarme marines paratroopers pilots pilot');
+add('total', 'people persons person residents resident villagers villager men man others passengers passenger vendors shoppers worshippers worshipper students student farmers farmer workers worker journalists journalist reporter photographer doctors doctor nurses nurse paramedics paramedic volunteers volunteer driver drivers inhabitants citizens refugees migrants individuals family-members relatives teachers miners herders herder shepherds shepherd fishermen fisherman pedestrians pedestrian patients prisoners detainees hostages protesters demonstrators elderly');
+add('unknown', 'bodies dead wounded injured victims casualties more');
+// Heads that are people but of another victim category than their word suggests are set by context ("others").
+const OBJECTS = /^(?:shells?|rockets?|missiles?|drones?|bombs?|houses?|homes?|buildings?|vehicles?|tanks?|cars?|trucks?|villages?|towns?|positions?|strikes?|airstrikes?|attacks?|rounds?|mortars?|projectiles?|artillery|weapons?|guns?|rifles?|munitions?|tons?|tonnes?|aircraft|planes?|helicopters?|boats?|ships?|schools?|hospitals?|mosques?|churches?|shops?|trucks?|kilometres?|points?|sites?|targets?|areas?|districts?|settlements?|communities|times|cases|incidents|violations|raids?|operations?|checkpoints?|bases?|depots?|camps?|miles?|days?|hours?|weeks?|months?|years?)$/i;
+
+const TRIGGERS: readonly [RegExp, ClaimKind, boolean?][] = [
+  [/\b(?:killed|killing|kills|kill|dead|died|dying|die|deaths?|death toll|toll|lost their lives|massacred|slain|executed|perished|bodies|fatalities|shot dead)\b/gi, 'killed'],
+  [/\b(?:wounded|wounding|wounds|injured|injuring|injures|injuries|hurt)\b/gi, 'injured'],
+  [/\b(?:displaced|displacing|displacement|fled|fleeing|flee|uprooted|sought refuge|seek refuge|forced (?:\w+ ){0,4}from their homes|forced from their homes|forced (?:\w+ ){0,3}to flee|(?:have|has|had) left|evacuated|made homeless)\b/gi, 'displaced'],
+  [/\b(?:detained|detaining|detention|arrested|arresting|arrests?|held|captured|capturing|taken prisoner|taken captive|rounded up)\b/gi, 'detained'],
+  [/\b(?:abducted|abducting|kidnapped|kidnapping|taken hostage|seized)\b/gi, 'detained', true],
+  [/\b(?:missing|unaccounted for|disappeared)\b/gi, 'missing'],
+];
+
+interface Trigger {
+  start: number;
+  end: number;
+  kind: ClaimKind;
+  abducted: boolean;
+}
+
+function triggersIn(text: string, s: Span): Trigger[] {
+  const body = text.slice(s.start, s.end);
+  const out: Trigger[] = [];
+  for (const [re, kind, abd] of TRIGGERS) for (const m of body.matchAll(re)) out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, kind, abducted: !!abd });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// Forecasts, threats and denials are not claims: "could kill", "threatened to", "denied that any civilians were killed".
+const MODAL = /\b(?:could|might|may|would|will|threaten(?:s|ed)? to|risk(?:s|ed)?|fear(?:s|ed)?|feared|warned that|denied|denies|deny|no one|nobody|without)\b[^,.;]{0,40}$/i;
+
+// Background cues: "since 2011", "since the start of the war", "the war has killed", "last year".
+const BACKGROUND = /\b(?:since (?:(?:\w+ )?(?:19|20)\d\d|then|the (?:start|beginning|outbreak)|the (?:war|conflict|coup|invasion|uprising)|it (?:began|started|erupted))|(?:war|conflict|fighting|violence|insurgency|crisis) (?:has|have|had) (?:killed|displaced|left|forced|uprooted)|in (?:19|20)\d\d|last year|in recent years|over the (?:past|last) (?:\w+ )?(?:years|decade)|(?:a|an) (?:similar|earlier|previous) (?:attack|strike|incident|raid|massacre)|previously|(?:19|20)\d\d (?:war|offensive|crackdown|exodus|campaign)|in total|overall|so far)\b/i;
+
+interface Draft {
+  q: Quantity;
+  span: Span;
+  headEnd: number;
+  category: VictimCategory;
+  hasNoun: boolean;
+  kind: ClaimKind | null;
+  abducted: boolean;
+  sentence: Sentence;
+  background: boolean;
+  parentIdx: number | null;
+  share: number | null;
+  shareCat: VictimCategory | null;
+}
+
+/** Read the victim noun phrase after a quantity: "at least 19 civilians", "62 members of the regime forces". */
+function victimPhrase(text: string, q: Quantity, sEnd: number, prevCat: VictimCategory | null): { end: number; category: VictimCategory; hasNoun: boolean; object: boolean } {
+  let i = q.span.end;
+  const words: { w: string; start: number; end: number }[] = [];
+  const re = /\s*([\p{L}][\p{L}'’-]*)/uy;
+  re.lastIndex = i;
+  for (let k = 0; k < 6; k++) {
+    const m = re.exec(text.slice(0, sEnd));
+    if (!m) break;
+    words.push({ w: m[1]!, start: re.lastIndex - m[1]!.length, end: re.lastIndex });
+  }
+  // "of them", "of whom": the noun is elsewhere.
+  if (/^\s+of\s+(?:them|whom|those)/i.test(text.slice(i, i + 20))) return { end: i, category: 'unknown', hasNoun: false, object: false };
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    const lw = w.w.toLowerCase();
+    if (k === 0 && /^of$/.test(lw) && /^(?:its|their|the|his|her)$/i.test(words[1]?.w ?? '')) {
+      k++;
+      continue;
+    }
+    if (lw in NOUNS) {
+      let cat = NOUNS[lw]!;
+      let end = w.end;
+      if (lw === 'others') cat = prevCat === 'soldiers' || prevCat === 'fighters' ? prevCat : 'total';
+      // "members of the regime forces" / "suspected Islamic State members": forces and police are soldiers.
+      if (lw === 'members' || lw === 'member') {
+        const of = /^\s+of\s+(?:the\s+)?((?:[\p{L}'’-]+\s+){0,4}?(?:forces|army|police|military|troops|group|militia|militias|organi[sz]ation|movement|brigades?|[\p{Lu}][\p{L}-]+))\b/u.exec(text.slice(end, sEnd));
+        if (of) {
+          end += of[0].length;
+          cat = /\b(?:regime|security|government|armed|state|army|police|military)\b/i.test(of[1]!) && /forces|army|police|military/i.test(of[1]!) ? 'soldiers' : 'fighters';
+        }
+      }
+      // "police officers".
+      if (lw === 'officers' && /^police$/i.test(words[k - 1]?.w ?? '')) cat = 'soldiers';
+      return { end, category: cat, hasNoun: true, object: false };
+    }
+    if (OBJECTS.test(lw)) return { end: i, category: 'unknown', hasNoun: false, object: true };
+    // Stop at verbs and prepositions: "19 were killed", "11 in the city".
+    if (/^(?:were|was|are|is|have|has|had|been|who|which|that|in|on|at|from|by|with|since|during|after|before|near|across|and|or|but|as|for|to|of|including|among|among|including|killed|died|wounded|injured|dead|missing|displaced|fled|detained|arrested|abducted|said|according)$/i.test(lw)) {
+      // "14,000 displaced people", "11 dead", "eight wounded".
+      if (k === 0 && /^(?:dead|wounded|injured|missing|displaced|detained)$/i.test(lw)) {
+        const nxt = words[1];
+        if (nxt && nxt.w.toLowerCase() in NOUNS) return { end: nxt.end, category: NOUNS[nxt.w.toLowerCase()]!, hasNoun: true, object: false };
+        return { end: w.end, category: 'unknown', hasNoun: true, object: false };
+      }
+      return { end: i, category: 'unknown', hasNoun: false, object: false };
+    }
+    // Adjectives and names between the number and the noun: "innocent", "Ukrainian", "Hayat Tahrir al-Sham".
+    if (k >= 4) break;
+  }
+  // Capitalised demonyms used as nouns: "up to 45,000 Rohingya fled".
+  const cap = words.findIndex((w) => !/^\p{Lu}/u.test(w.w));
+  if (cap > 0) return { end: words[cap - 1]!.end, category: 'total', hasNoun: true, object: false };
+  // Any other word right after the number is an unknown noun ("200 shells", "5 cents"): not people.
+  if (words.length && words[0]!.start - i <= 1 && /^\p{Ll}/u.test(words[0]!.w)) return { end: i, category: 'unknown', hasNoun: false, object: true };
+  return { end: i, category: 'unknown', hasNoun: false, object: false };
+}
+
+/** The claim kind for a quantity: the predicate after its noun phrase, inside it, or just before it. */
+function kindFor(text: string, q: Draft, trig: Trigger[], quants: Draft[]): Trigger | null {
+  const after = text.slice(q.span.end, q.sentence.span.end);
+  // "19 civilians were killed", "a general …, was killed yesterday", "16 people were wounded, some seriously".
+  const follow = /^(?:\s+of\s+[^,.;]{1,60}?)?(?:\s*,[^,.;]{1,70},)?(?:\s+(?:who|that))?(?:\s+(?:were|was|are|is|have|has|had|been|being|got|remain|remained|reported|still|also|later|reportedly|allegedly|believed to have been|thought to have been|feared))*\s+/i.exec(after);
+  if (follow) {
+    const at = q.span.end + follow[0].length;
+    const t = trig.find((x) => x.start === at);
+    if (t) return t;
+  }
+  // Reduced relative / noun: "at least 19 civilians killed in airstrikes", "more than 200 deaths", "11 dead".
+  const own = trig.find((x) => x.start >= q.q.span.end && x.start <= q.span.end + 1);
+  if (own) return own;
+  // "killing at least 19", "killed three people and wounded 11": the nearest trigger before, with no other
+  // quantity between that already follows it.
+  const before = trig.filter((x) => x.end <= q.q.span.start && q.q.span.start - x.end < 90 && !quants.some((o) => o !== q && o.q.span.start > x.end && o.q.span.start < q.q.span.start && o.kind === x.kind && text.slice(x.end, o.q.span.start).trim().length < 30 && false));
+  const last = before[before.length - 1];
+  if (last) {
+    const gap = text.slice(last.end, q.q.span.start);
+    // The trigger must govern the number: "killed at least 19", "wounded 11", "toll of 11", "death toll rose to 40", "including four children".
+    if (!/[.;]/.test(gap) && gap.length < 90) return last;
+  }
+  return null;
+}
+
+function isRemovedSpan(doc: Doc, s: Span) {
+  return doc.removed.some((r) => r.span.start <= s.start && s.end <= r.span.end);
+}
+
+/** Build the article's claims: quantities linked to kinds, victims, perpetrators, sources and background. */
+export function buildClaims(doc: Doc): { claims: Claim[]; mentions: Mention[] } {
+  const text = doc.text;
+  const sentences = liveSentences(doc);
+  const index = loadSources();
+  const country = index.countryOf(text);
+  const actx = { index, country };
+  const attrs = findAttributions(doc, sentences, actx);
+  const credit = creditOf(doc, actx);
+  const outlet = doc.meta.outlet;
+  const actorMentions = doc.mentions.filter((m) => m.type === 'actor');
+  const drafts: Draft[] = [];
+  for (const s of sentences) {
+    const trig = triggersIn(text, s.span);
+    const qs = findQuantities(text, s.span.start, s.span.end);
+    const sd: Draft[] = [];
+    let prevCat: VictimCategory | null = null;
+    for (const q of qs) {
+      if (isRemovedSpan(doc, q.span)) continue;
+      // A quantity inside a source phrase ("two residents said") is a speaker, not a victim count.
+      if (attrs.some((a) => a.sentence === s.index && a.span.start <= q.span.start && q.span.end <= a.span.end)) continue;
+      const v = victimPhrase(text, q, s.span.end, prevCat);
+      if (v.object) continue;
+      const d: Draft = { q, span: { start: q.span.start, end: Math.max(v.end, q.span.end) }, headEnd: v.end, category: v.category, hasNoun: v.hasNoun, kind: null, abducted: false, sentence: s, background: false, parentIdx: null, share: null, shareCat: null };
+      if (q.form === 'share') {
+        // "nearly half of whom are children", "a third of them women".
+        const m = /^\s+of\s+(?:whom|them|those|these|the\s+\w+)\s+(?:are|were|being|was)?\s*([\p{L}]+)/u.exec(text.slice(q.span.end, s.span.end));
+        const cat = m ? NOUNS[m[1]!.toLowerCase()] : undefined;
+        if (!cat || cat === 'total' || cat === 'unknown') continue;
+        d.shareCat = cat;
+        d.category = cat;
+        d.share = q.fraction ?? null;
+      } else if (q.form === 'single' && !v.hasNoun) continue;
+      sd.push(d);
+      if (v.hasNoun) prevCat = v.category;
+    }
+    for (const d of sd) {
+      const t = kindFor(text, d, trig, sd);
+      if (t) {
+        d.kind = t.kind;
+        d.abducted = t.abducted;
+        // A modal or denial before the predicate: "could kill", "denied that any civilians were killed".
+        const lo = Math.min(t.start, d.q.span.start);
+        if (MODAL.test(text.slice(s.span.start, lo)) || /\b(?:could|might|may|would|will)\s+(?:have\s+)?(?:be\s+)?$/i.test(text.slice(s.span.start, t.start))) d.kind = null;
+      }
+    }
+    // Parts inside one sentence: "182 fighters—among them 102 jihadists", "killed nine civilians, including four children".
+    for (let k = 0; k < sd.length; k++) {
+      const d = sd[k]!;
+      if (d.share !== null) {
+        const parent = [...sd.slice(0, k)].reverse().find((p) => p.share === null && p.kind);
+        if (parent) {
+          d.kind = parent.kind;
+          d.parentIdx = drafts.length + sd.indexOf(parent);
+        } else d.kind = null;
+        continue;
+      }
+      const gap = k > 0 ? text.slice(sd[k - 1]!.span.end, d.q.span.start) : '';
+      if (k > 0 && /\b(?:among them|among whom|including|of whom|of them|among the dead|among the victims|among those)\b/i.test(gap)) {
+        // Nested parts go to the nearest figure: "182 fighters—among them 102 jihadists".
+        const parent = sd[k - 1]!;
+        d.parentIdx = drafts.length + k - 1;
+        d.kind ??= parent.kind;
+      }
+    }
+    drafts.push(...sd);
+  }
+  // Background: cues in the clause of the figure, and background dates from the times stage.
+  for (const d of drafts) {
+    const s = d.sentence.span;
+    const clause = text.slice(s.start, s.end);
+    const times = doc.times.filter((t) => t.sentence === d.sentence.index);
+    d.background = BACKGROUND.test(clause) || (times.length > 0 && times.every((t) => t.background));
+    // "in 2024" about the publication year is today's news.
+    if (d.background && !/\b(?:since|last year|has killed|have killed|has displaced|have displaced|recent years|over the|similar|earlier|previous|previously|in total|overall|so far)\b/i.test(clause)) {
+      const year = doc.meta.published?.slice(0, 4);
+      const years = [...clause.matchAll(/\bin (?:\w+ )?((?:19|20)\d\d)\b/g)].map((m) => m[1]);
+      if (year && years.length && years.every((y) => y === year)) d.background = false;
+    }
+  }
+  // Enumerations after a total: "These are 182 anti-regime fighters …, 62 members … and about 20 civilians".
+  const keep = drafts.filter((d) => d.kind || /^\s*(?:these|they|those|this|the (?:dead|victims|casualties))\s+(?:are|were|include|included|includes)\b/i.test(text.slice(d.sentence.span.start, d.q.span.start)));
+  const claims: Claim[] = [];
+  const draftToClaim = new Map<Draft, number>();
+  let lastTotal: number | null = null;
+  for (const d of keep) {
+    const sentStart = text.slice(d.sentence.span.start, d.q.span.start);
+    const enumerating = /^\s*(?:these|they|those|this|the (?:dead|victims|casualties))\s+(?:are|were|include|included|includes)\b|^\s*the casualties include\b/i.test(sentStart);
+    let parent: number | null = d.parentIdx !== null && draftToClaim.has(drafts[d.parentIdx]!) ? draftToClaim.get(drafts[d.parentIdx]!)! : null;
+    if (parent === null && enumerating && lastTotal !== null) parent = lastTotal;
+    const kind = d.kind ?? (parent !== null ? claims[parent]!.kind : null);
+    if (!kind) continue;
+    // Bare numbers need a clear predicate next to them: "wounded 11", "11 dead"; a lone "one" is a pronoun.
+    if (!d.hasNoun && d.q.form !== 'share' && /^(?:one)$/i.test(text.slice(d.q.span.start, d.q.span.end))) continue;
+    let nums = { low: d.q.low, best: d.q.best, high: d.q.high };
+    let share: Claim['share'] = null;
+    if (d.share !== null && parent !== null) {
+      nums = shareOf(claims[parent]!, d.share);
+      share = { of: parent, fraction: d.share };
+      parent = null;
+    } else if (d.share !== null) continue;
+    const src = sourceFor(d, attrs, parent !== null ? claims[parent]!.source : null, outlet, credit, text);
+    const victimsActor = actorIn(actorMentions, d.span, 'victim', text);
+    const perpetrator = actorIn(actorMentions, d.sentence.span, 'perpetrator', text, d.span);
+    const unit = /\bhouseholds?\b/i.test(text.slice(d.span.start, d.span.end)) ? 'households' : /\bfamilies\b/i.test(text.slice(d.span.start, d.span.end)) ? 'families' : 'people';
+    const category = unit !== 'people' ? 'unknown' : d.category;
+    // The same figure about the same victims repeated later is one claim with `also` spans.
+    const dup = claims.findIndex((c) => c.kind === kind && c.low === nums.low && c.best === nums.best && c.high === nums.high && (c.victims.category === category || c.victims.category === 'unknown' || category === 'unknown') && c.background === d.background);
+    if (dup >= 0) {
+      const c = claims[dup]!;
+      // Prefer a named source over a vague one ("a non-governmental organization said" … "according to the Observatory").
+      const source = c.source.name === null || (!isKnown(c.source.name) && src.name && isKnown(src.name)) ? src : c.source;
+      claims[dup] = { ...c, also: [...c.also, d.span], source, victims: c.victims.category === 'unknown' ? { ...c.victims, category } : c.victims };
+      draftToClaim.set(d, dup);
+      continue;
+    }
+    const claim: Claim = {
+      kind,
+      ...nums,
+      hedge: d.q.hedge,
+      unit,
+      victims: { category, actor: victimsActor },
+      perpetrator,
+      source: src,
+      background: d.background,
+      span: share ? d.q.span : d.span,
+      also: [],
+      sentence: d.sentence.index,
+      part_of: parent,
+      share,
+      ...(d.abducted ? { abducted: true } : {}),
+      rule: `claims.${d.q.rule}`,
+    };
+    draftToClaim.set(d, claims.length);
+    if (parent === null && share === null && (category === 'total' || category === 'unknown')) lastTotal = claims.length;
+    claims.push(claim);
+  }
+  const mentions: Mention[] = [];
+  for (const a of attrs) {
+    mentions.push({ span: a.span, type: 'source', text: text.slice(a.span.start, a.span.end), rule: a.rule, sentence: a.sentence, value: a.name, data: { kind: a.kind, known: a.known } });
+    mentions.push({ span: a.cue, type: 'attribution', text: text.slice(a.cue.start, a.cue.end), rule: a.rule, sentence: a.sentence, value: a.name });
+  }
+  for (const d of drafts) mentions.push({ span: d.q.span, type: 'quantity', text: text.slice(d.q.span.start, d.q.span.end), rule: d.q.rule, sentence: d.sentence.index, data: { low: d.q.low, best: d.q.best, high: d.q.high, hedge: d.q.hedge } });
+  return { claims, mentions };
+
+  function isKnown(name: string) {
+    return index.sources.some((s) => s.name === name);
+  }
+}
+
+/** The attribution governing a figure: nearest in its sentence; "citing X" makes X the innermost source. */
+function sourceFor(d: Draft, attrs: readonly Attribution[], inherited: SourceRef | null, outlet: string | null, credit: string | null, text: string): SourceRef {
+  const inSent = attrs.filter((a) => a.sentence === d.sentence.index);
+  const outletChain = outlet ? [outlet] : [];
+  if (!inSent.length) return inherited ?? { name: null, kind: null, chain: outletChain, span: null, rule: 'attribution.none' };
+  const dist = (a: Attribution) => Math.min(Math.abs(a.span.start - d.span.end), Math.abs(d.span.start - a.span.end), Math.abs(a.cue.start - d.span.end), Math.abs(d.span.start - a.cue.end));
+  const main = inSent.filter((a) => !/citing/.test(a.rule)).sort((a, b) => dist(a) - dist(b))[0];
+  const cited = inSent.find((a) => /citing/.test(a.rule) && (!main || a.span.start > main.span.start));
+  let chosen = main ?? cited!;
+  let via = [...chosen.via];
+  if (main && cited) {
+    via = [...main.via, main.name];
+    chosen = cited;
+  }
+  void text;
+  return { name: chosen.name, kind: chosen.kind, chain: chainOf(outlet, credit, { name: chosen.name, via }), span: chosen.span, rule: chosen.rule };
+}
+
+/**
+ * Actor roles from actor mentions: inside the victim phrase → victims ("62 members of the regime forces");
+ * after "by" or as the subject of the sentence's predicate → perpetrator ("airstrikes by the Russian air force").
+ */
+function actorIn(actors: readonly Mention[], s: Span, role: 'victim' | 'perpetrator', text: string, victim?: Span): string | null {
+  if (role === 'victim') return actors.find((m) => m.span.start >= s.start && m.span.end <= s.end)?.value ?? null;
+  const cands = actors.filter((m) => m.span.start >= s.start && m.span.end <= s.end && !(victim && m.span.start >= victim.start && m.span.end <= victim.end));
+  const by = cands.find((m) => /\bby\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.span.start - 12), m.span.start)));
+  if (by) return by.value ?? null;
+  const subj = cands.find((m) => victim && m.span.end <= victim.start);
+  return subj?.value ?? null;
+}
+
+/** Stage: quantities, attribution and casualty/displacement/detention claims. */
+export const claimStage: Stage = {
+  name: 'claims',
+  requires: ['sentences', 'removed', 'times', 'mentions'],
+  assigns: ['claims', 'mentions'],
+  run: (doc) => {
+    const { claims, mentions } = buildClaims(doc);
+    return withLayer(withLayer(doc, 'claims', claims), 'mentions', [...doc.mentions, ...mentions]);
+  },
+};
