@@ -1,4 +1,259 @@
-import type { Stage } from '../core/index.ts';
+import type { Claim, Doc, Mention, Place, SitrepEvent, Span, Stage, TimeExpr } from '../core/index.ts';
+import { liveSentences } from '../core/index.ts';
+import { actorDictionary } from '../annotate/actor-dictionary.ts';
+import { articleCountry } from '../annotate/actors.ts';
+import type { EventActor } from '../resolve/actors.ts';
+import { actorForEvent, countryInfo, stateMilitary } from '../resolve/actors.ts';
+import { classifySentence } from './classifier.ts';
+import { disorderType, eventTypeOf, findTriggers } from './taxonomy.ts';
 
-/** Stage: ACLED-style events from claims, places, times and actors (stub for now). */
-export const eventStage: Stage = { name: 'events', requires: ['claims', 'places', 'times', 'mentions'], assigns: ['events'], run: (doc) => doc };
+// Clause boundaries: "; ", ", while ", ", but ", " — ": actor, action and place must come from one clause.
+const CLAUSE_BREAK = /;\s+|,\s+(?:while|whereas|but|although|as|which)\s+|\s+—\s+(?=[a-z])/g;
+// A denial or a forecast reports no event: "the ministry denied that civilians were killed", "could flee".
+const NOT_AN_EVENT = /\b(?:denied|denies|deny|rejected (?:claims|reports)|no evidence|could|might|may|would|will|threaten(?:ed|s)? to|warned (?:of|that)|feared|risk of|plans? to|preparing to|if\b)/i;
+// ACLED's conservative reading of vague figures: "dozens" → 12, "hundreds" → 100, "several" → 3.
+const VAGUE_ACLED: Record<string, number> = { dozens: 12, hundreds: 100, several: 3, scores: 20, thousands: 1000, 'a few': 3, 'a number of': 3 };
+
+interface Clause {
+  readonly span: Span;
+  readonly sentence: number;
+}
+
+/** Split a sentence into clauses at strong boundaries. */
+function clauses(doc: Doc, s: { span: Span; index: number }): Clause[] {
+  const text = doc.text.slice(s.span.start, s.span.end);
+  const out: Clause[] = [];
+  let last = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
+    out.push({ span: { start: s.span.start + last, end: s.span.start + m.index }, sentence: s.index });
+    last = m.index + m[0].length;
+  }
+  out.push({ span: { start: s.span.start + last, end: s.span.end }, sentence: s.index });
+  return out;
+}
+
+const within = (c: Span, x: Span) => c.start <= x.start && x.end <= c.end;
+
+/** ACLED fatalities from a killed claim: the lowest credible figure, vague words per ACLED. */
+export function acledFatalities(c: Claim): number {
+  const h = c.hedge?.toLowerCase() ?? '';
+  for (const [w, n] of Object.entries(VAGUE_ACLED)) if (h.includes(w)) return n;
+  return c.low ?? c.best ?? c.high ?? 0;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** "27 November 2024" from an ISO day. */
+const longDate = (d: string) => `${+d.slice(8, 10)} ${MONTHS[+d.slice(5, 7) - 1]} ${d.slice(0, 4)}`;
+
+/** The event day and ACLED time precision of a time expression: the middle of a span for precision 2/3. */
+function eventDay(t: TimeExpr): { day: string; tp: 1 | 2 | 3 } | null {
+  if (!t.value || t.time_precision == null) return null;
+  const [a, b] = t.value.split('/');
+  if (a!.length === 7) return { day: `${a}-15`, tp: 3 };
+  if (!b) return { day: a!, tp: t.time_precision };
+  const mid = new Date((Date.parse(`${a}T00:00:00Z`) + Date.parse(`${b}T00:00:00Z`)) / 2);
+  return { day: mid.toISOString().slice(0, 10), tp: t.time_precision };
+}
+
+const PLACE_RANK: Record<string, number> = { village: 0, city: 0, other: 1, road: 2, admin2: 2, region: 3, admin1: 3, country: 9 };
+
+/** The most telling place in a clause: the smallest named place, never a whole country if anything finer exists. */
+function bestPlace(places: readonly Place[]): Place | null {
+  const ok = places.filter((p) => p.lat != null && p.feature !== 'country');
+  return [...ok].sort((a, b) => (PLACE_RANK[a.feature] ?? 5) - (PLACE_RANK[b.feature] ?? 5))[0] ?? null;
+}
+
+/** The article's main place: the finest place of the first sentence that has one. */
+function mainPlace(doc: Doc): Place | null {
+  for (const s of liveSentences(doc)) {
+    const p = bestPlace(doc.places.filter((x) => x.sentence === s.index));
+    if (p) return p;
+  }
+  return null;
+}
+
+interface Draft {
+  sub: string;
+  type: string;
+  a1: EventActor | null;
+  a2: EventActor | null;
+  assoc1: string | null;
+  day: string | null;
+  tp: 1 | 2 | 3 | null;
+  place: Place | null;
+  claims: number[];
+  fatal: number;
+  range: { low: number | null; best: number | null; high: number | null };
+  evidence: { field: string; span: Span }[];
+  sentence: number;
+  confidence: number;
+  rule: string;
+}
+
+const ARMED = new Set(['State forces', 'Rebel group', 'Political militia', 'Identity militia', 'External/Other forces']);
+
+/** Build ACLED-style events, clause by clause, from the article's triggers, actors, times, places and claims. */
+export function buildEvents(doc: Doc): Doc {
+  const { dict } = actorDictionary();
+  const pubDay = doc.meta.published ? doc.meta.published.slice(0, 10) : null;
+  const places = doc.places;
+  const countryName = articleCountry(doc, dict) ?? countryInfo(mainPlace(doc)?.country ?? null)?.name ?? null;
+  const drafts: Draft[] = [];
+  let lastDay: { day: string; tp: 1 | 2 | 3 } | null = null;
+  for (const s of liveSentences(doc)) {
+    for (const c of clauses(doc, s)) {
+      const text = doc.text.slice(c.span.start, c.span.end);
+      const times = doc.times.filter((t) => within(c.span, t.span));
+      const sentTimes = doc.times.filter((t) => t.sentence === s.index);
+      const current = (times.length ? times : sentTimes).filter((t) => !t.background && eventDay(t));
+      // Background history ("since 2011", "in March 2020") never makes an event.
+      if (times.some((t) => t.background) && !current.length) continue;
+      if (NOT_AN_EVENT.test(text)) continue;
+      const hits = findTriggers(text);
+      let sub: string | null = hits[0]?.trigger.sub_event_type ?? null;
+      let type: string | null = hits[0]?.trigger.event_type ?? null;
+      let rule = sub ? 'events.trigger' : '';
+      let confidence = sub ? 0.8 : 0;
+      const model = classifySentence(text);
+      if (!sub && model && model.probability >= 0.6 && model.sub_event_type !== 'None') {
+        sub = model.sub_event_type;
+        type = eventTypeOf(sub);
+        rule = 'events.classifier';
+        confidence = model.probability * 0.8;
+      }
+      if (!sub || !type) continue;
+      const actors = doc.mentions.filter((m): m is Mention & { value: string } => m.type === 'actor' && !!m.value && within(c.span, m.span));
+      const claims = doc.claims.map((cl, i) => ({ cl, i })).filter(({ cl }) => !cl.background && within(s.span, cl.span));
+      const killed = claims.filter(({ cl }) => cl.kind === 'killed' && cl.part_of == null && !cl.share);
+      const when = current[0] ? eventDay(current[0]) : lastDay;
+      if (current[0]) lastDay = eventDay(current[0]);
+      const day = when?.day ?? pubDay;
+      const tp = when?.tp ?? (pubDay ? 2 : null);
+      const at = (m: Mention) => actorForEvent(m.value!, countryName, day);
+      const armed = actors.filter((m) => ARMED.has(String(m.data?.inter)));
+      // "killed in airstrikes by the Russian air force": the actor after "by" is the perpetrator.
+      const byActor = armed.find((m) => /\bby\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(c.span.start, m.span.start - 12), m.span.start)));
+      const first = byActor ?? armed[0];
+      let a1 = first ? at(first) : null;
+      const other = armed.find((m) => first && m.value !== first.value);
+      let a2: EventActor | null = other ? at(other) : null;
+      const civ = actors.find((m) => m.data?.inter === 'Civilians') ?? (claims.some(({ cl }) => cl.victims.category === 'civilians' || cl.victims.category === 'children') ? null : undefined);
+      const civilians = countryName ? actorForEvent(`Civilians (${countryName})`, countryName, day) : null;
+      // "The fighting ... has killed 200": a battle with no named side continues the article's last battle.
+      const prevBattle = drafts.filter((x) => x.type === 'Battles' && x.a1).at(-1);
+      if (type === 'Battles' && !a1 && prevBattle) [a1, a2] = [prevBattle.a1, prevBattle.a2];
+      if (type === 'Battles') {
+        // A seized village or a clash with one side named: the other side is the state (or its main rival).
+        if (a1 && !a2) a2 = a1.inter === 'State forces' ? null : stateMilitary(countryName, day);
+      } else if (sub === 'Displacement') {
+        a1 = civilians;
+        a2 = null;
+      } else if (type === 'Protests' || type === 'Riots') {
+        const who = actors.find((m) => m.data?.inter === 'Protesters' || m.data?.inter === 'Rioters');
+        const crowd = countryName ? actorForEvent(`${type === 'Riots' ? 'Rioters' : 'Protesters'} (${countryName})`, countryName, day) : null;
+        a2 = sub === 'Peaceful protest' ? null : a1;
+        a1 = who ? at(who) : crowd;
+      } else if (type === 'Violence against civilians' || civ !== undefined) {
+        if (!a1 && type === 'Violence against civilians' && countryName) a1 = actorForEvent(`Unidentified Armed Group (${countryName})`, countryName, day);
+        if (civ !== undefined) a2 = civilians;
+      }
+      const clausePlaces = places.filter((p) => within(c.span, p.span));
+      const place = bestPlace(clausePlaces) ?? bestPlace(places.filter((p) => p.sentence === s.index)) ?? mainPlace(doc);
+      const fatal = type === 'Strategic developments' ? 0 : Math.min(...killed.map(({ cl }) => acledFatalities(cl)), Number.POSITIVE_INFINITY);
+      const k = killed[0]?.cl;
+      const evidence: { field: string; span: Span }[] = [{ field: 'sub_event_type', span: hits[0] ? { start: c.span.start + hits[0].start, end: c.span.start + hits[0].end } : c.span }];
+      if (first) evidence.push({ field: 'actor1', span: first.span });
+      if (other) evidence.push({ field: 'actor2', span: other.span });
+      if (current[0]) evidence.push({ field: 'event_date', span: current[0].span });
+      if (place) evidence.push({ field: 'location', span: place.span });
+      for (const { cl } of killed) evidence.push({ field: 'fatalities', span: cl.span });
+      drafts.push({
+        sub,
+        type,
+        a1,
+        a2,
+        assoc1: first?.data?.allies ? 'allied groups' : null,
+        day,
+        tp,
+        place,
+        claims: claims.map(({ i }) => i),
+        fatal: Number.isFinite(fatal) ? fatal : 0,
+        range: k ? { low: k.low, best: k.best, high: k.high } : { low: null, best: null, high: null },
+        evidence,
+        sentence: s.index,
+        confidence,
+        rule,
+      });
+    }
+  }
+  // One event per sub-type, day, location and actor pair: later mentions of the same event add evidence.
+  const merged: Draft[] = [];
+  for (const d of drafts) {
+    // An offensive restated in several sentences ("launched on Thursday", "the day before") is one battle,
+    // dated at its earliest reported day.
+    const same = merged.find((m) => m.sub === d.sub && (m.day === d.day || d.type === 'Battles') && (m.place?.name ?? null) === (d.place?.name ?? null) && m.a1?.name === d.a1?.name && (m.a2?.name ?? null) === (d.a2?.name ?? null));
+    if (!same) {
+      merged.push(d);
+      continue;
+    }
+    same.claims = [...new Set([...same.claims, ...d.claims])];
+    same.evidence.push(...d.evidence);
+    if (d.fatal > same.fatal) {
+      same.fatal = d.fatal;
+      same.range = d.range;
+    }
+    same.assoc1 ??= d.assoc1;
+    if (d.day && same.day && d.day < same.day) [same.day, same.tp] = [d.day, d.tp];
+  }
+  const country = countryInfo(countryName);
+  const events: SitrepEvent[] = merged.map((d) => toEvent(doc, d, country));
+  // The main event first: the deadliest, then the earliest in the text.
+  events.sort((a, b) => b.fatalities - a.fatalities || a.sentence - b.sentence);
+  return { ...doc, events };
+}
+
+function toEvent(doc: Doc, d: Draft, country: { name: string; iso: string } | null): SitrepEvent {
+  const loc = d.place?.resolved_name ?? d.place?.name ?? null;
+  const who = d.a1 ? `${d.a1.name}${d.assoc1 ? ' and allied groups' : ''}` : 'Unidentified actors';
+  const verb: Record<string, string> = { Battles: `clashed with ${d.a2?.name ?? 'unidentified forces'}`, 'Explosions/Remote violence': `carried out ${d.sub.toLowerCase()}${d.a2 ? ` targeting ${d.a2.name}` : ''}`, 'Violence against civilians': `attacked ${d.a2?.name ?? 'civilians'}`, Protests: 'demonstrated', Riots: 'rioted', 'Strategic developments': d.sub === 'Displacement' ? 'were displaced by fighting' : `were involved in ${d.sub.toLowerCase()}` };
+  const sub = d.sub === 'Non-state actor overtakes territory' ? `took territory from ${d.a2?.name ?? 'its opponents'}` : d.sub === 'Government regains territory' ? `regained territory from ${d.a2?.name ?? 'its opponents'}` : verb[d.type];
+  const note = `${d.day ? `On ${longDate(d.day)}, ` : ''}${who} ${sub}${loc ? ` in ${loc}` : ''}. ${d.fatal ? `${d.range.low != null && d.range.best == null ? `${d.fatal}+` : d.fatal} fatalities reported.` : ''}`.trim();
+  const sources = [...new Set(d.claims.map((i) => doc.claims[i]?.source.name).filter((x): x is string => !!x))];
+  return {
+    event_type: d.type,
+    sub_event_type: d.sub,
+    disorder_type: disorderType(d.type, d.sub),
+    actor1: d.a1?.name ?? null,
+    // Allies are named only generically ("and its allies"), so no canonical associated actor is claimed.
+    assoc_actor_1: null,
+    inter1: d.a1?.inter ?? null,
+    actor2: d.a2?.name ?? null,
+    assoc_actor_2: null,
+    inter2: d.a2?.inter ?? null,
+    interaction: d.a1 ? `${d.a1.inter}${d.a2 ? `-${d.a2.inter}` : ' only'}` : null,
+    civilian_targeting: d.a2?.inter === 'Civilians' && d.sub !== 'Displacement' ? 'Civilians targeted' : null,
+    event_date: d.day,
+    time_precision: d.tp,
+    country: country?.name ?? null,
+    iso: country?.iso ?? null,
+    admin1: d.place?.admin1 ?? null,
+    admin2: null,
+    location: loc,
+    latitude: d.place?.lat ?? null,
+    longitude: d.place?.lon ?? null,
+    geo_precision: d.place?.precision ?? null,
+    fatalities: d.fatal,
+    fatalities_range: d.range,
+    claims: d.claims,
+    sources,
+    notes: note,
+    evidence: d.evidence,
+    sentence: d.sentence,
+    confidence: Math.round(d.confidence * 100) / 100,
+    rule: d.rule,
+  };
+}
+
+/** Stage: ACLED-style events from claims, places, times and actors. */
+export const eventStage: Stage = { name: 'events', requires: ['claims', 'places', 'times', 'mentions'], assigns: ['events'], run: (doc) => buildEvents(doc) };

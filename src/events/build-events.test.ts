@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import type { Claim, Doc, Place } from '../core/index.ts';
+import { createDoc, sentenceAt } from '../core/index.ts';
+import { annotateActors } from '../annotate/actors.ts';
+import { sentenceStage } from '../annotate/sentences.ts';
+import { annotateTimes } from '../annotate/times.ts';
+import { buildEvents } from './build-events.ts';
+
+const root = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+
+function annotate(text: string, published: string): Doc {
+  return annotateActors(annotateTimes(sentenceStage.run(createDoc({ text, meta: { input: 'test', published } }), { options: {}, resources: new Map() })));
+}
+
+/** A hand-built claim on the first occurrence of `surface` (what the claims stage will produce). */
+function claim(doc: Doc, surface: string, c: Partial<Claim>): Claim {
+  const start = doc.text.indexOf(surface);
+  assert.ok(start >= 0, surface);
+  const span = { start, end: start + surface.length };
+  return { kind: 'killed', low: null, best: null, high: null, hedge: null, unit: 'people', victims: { category: 'total', actor: null }, perpetrator: null, source: { name: 'Syrian Observatory for Human Rights', kind: 'ngo', chain: [], span: null, rule: 'test' }, background: false, span, also: [], sentence: sentenceAt(doc, start), part_of: null, share: null, rule: 'test', ...c };
+}
+function place(doc: Doc, surface: string, p: Partial<Place>): Place {
+  const start = doc.text.indexOf(surface);
+  return { span: { start, end: start + surface.length }, name: surface, resolved_name: surface, geonameid: null, lat: 36.2, lon: 37.1, country: 'SY', admin1: 'Aleppo', feature: 'admin1', precision: 3, candidates_considered: 1, rule: 'test', sentence: sentenceAt(doc, start), ...p };
+}
+
+test('reference case: battle, Russian air strikes, territory taken, displacement; nothing for 2011 or 2020', () => {
+  const text = readFileSync(path.join(root, 'test/fixtures/events/aleppo-offensive.txt'), 'utf8');
+  let doc = annotate(text, '2024-11-28');
+  doc = {
+    ...doc,
+    claims: [
+      claim(doc, 'more than 200 people killed', { low: 201, hedge: 'more than' }),
+      claim(doc, 'At least 19 civilians', { low: 19, hedge: 'at least', victims: { category: 'civilians', actor: null }, perpetrator: 'Military Forces of Russia (2000-)' }),
+      claim(doc, 'more than 14,000 people', { kind: 'displaced', low: 14001, hedge: 'more than', source: { name: 'United Nations Office for the Coordination of Humanitarian Affairs', kind: 'un', chain: [], span: null, rule: 'test' } }),
+    ],
+    places: [place(doc, 'Aleppo province', {}), place(doc, 'western Aleppo province', { feature: 'region', precision: 2 })],
+  };
+  const ev = buildEvents(doc).events;
+  const battle = ev.find((e) => e.event_type === 'Battles' && e.sub_event_type === 'Armed clash');
+  assert.ok(battle, JSON.stringify(ev.map((e) => e.sub_event_type)));
+  assert.equal(battle.event_date, '2024-11-27');
+  assert.equal(battle.actor1, 'Hayat Tahrir al-Sham');
+  assert.equal(battle.actor2, 'Military Forces of Syria (2000-2024)');
+  assert.equal(battle.admin1, 'Aleppo');
+  const air = ev.find((e) => e.sub_event_type === 'Air/drone strike');
+  assert.ok(air);
+  assert.equal(air.actor1, 'Military Forces of Russia (2000-)');
+  assert.equal(air.inter1, 'External/Other forces');
+  assert.equal(air.fatalities, 19);
+  assert.ok(ev.some((e) => e.sub_event_type === 'Non-state actor overtakes territory' && e.actor1 === 'Hayat Tahrir al-Sham'));
+  const disp = ev.find((e) => e.sub_event_type === 'Displacement');
+  assert.ok(disp);
+  assert.equal(disp.event_type, 'Strategic developments');
+  assert.ok(disp.claims.includes(2));
+  assert.ok(!ev.some((e) => e.event_date?.startsWith('2011') || e.event_date?.startsWith('2020')));
+  assert.equal(ev[0]!.event_type, 'Battles');
+  assert.match(ev[0]!.notes, /^On 27 November 2024, Hayat Tahrir al-Sham/);
+});
+
+// One sentence per sub-type, in our own words; the expected sub-type is what an ACLED coder would assign.
+const CASES: [string, string][] = [
+  ['Armed clash', 'Rebels clashed with soldiers near the town of Kafr Nabl in Syria on Monday.'],
+  ['Government regains territory', 'The Syrian army recaptured the village of Tal Rifaat from rebels on Monday.'],
+  ['Non-state actor overtakes territory', 'The Arakan Army seized the town of Buthidaung in Myanmar on Monday.'],
+  ['Air/drone strike', 'A junta air strike hit a school in Sagaing, Myanmar, on Monday.'],
+  ['Shelling/artillery/missile attack', 'Russian artillery shelled Kherson in Ukraine on Monday.'],
+  ['Remote explosive/landmine/IED', 'A roadside bomb struck a bus near Gao in Mali on Monday.'],
+  ['Suicide bomb', 'A suicide bomber struck a checkpoint in Mogadishu, Somalia, on Monday.'],
+  ['Grenade', 'Attackers hurled a grenade into a bar in Goma, DR Congo, on Monday.'],
+  ['Chemical weapon', 'Residents said chlorine was dropped on the district of Douma in Syria on Monday.'],
+  ['Attack', 'Gunmen shot dead six farmers near Mopti in Mali on Monday.'],
+  ['Abduction/forced disappearance', 'Gunmen abducted 30 pupils from a school in Haiti on Monday.'],
+  ['Sexual violence', 'Women said RSF fighters raped them in El Geneina, Sudan, on Monday.'],
+  ['Peaceful protest', 'Hundreds of demonstrators rallied in Khartoum, Sudan, on Monday.'],
+  ['Protest with intervention', 'Police fired tear gas at a crowd in Port-au-Prince, Haiti, on Monday.'],
+  ['Excessive force against protesters', 'Soldiers opened fire on protesters in Mandalay, Myanmar, on Monday.'],
+  ['Violent demonstration', 'Rioters torched cars in the centre of Nairobi on Monday.'],
+  ['Mob violence', 'A lynch mob killed two men accused of theft in Haiti on Monday.'],
+  ['Agreement', 'The army and the rebels signed a ceasefire in Libya on Monday.'],
+  ['Arrests', 'Police arrested 12 activists in Yangon, Myanmar, on Monday.'],
+  ['Change to group/activity', 'Two armed factions in Syria merged with a larger alliance on Monday.'],
+  ['Disrupted weapons use', 'Ukrainian air defences shot down 20 drones over Kyiv on Monday.'],
+  ['Headquarters or base established', 'Turkish forces set up a new base near Afrin in Syria on Monday.'],
+  ['Looting/property destruction', 'Fighters looted shops in the market of Nyala, Sudan, on Monday.'],
+  ['Non-violent transfer of territory', 'Malian troops withdrew from the base at Ber, Mali, on Monday.'],
+  ['Other', 'Authorities imposed a curfew on Kidal in Mali on Monday.'],
+  ['Displacement', 'Thousands of families fled their homes around Goma in DR Congo on Monday.'],
+];
+
+for (const [sub, sentence] of CASES) {
+  test(`sub-type ${sub}`, () => {
+    const ev = buildEvents(annotate(sentence, '2024-06-11')).events;
+    assert.ok(ev.length >= 1, `no event for ${sentence}`);
+    assert.equal(ev[0]!.sub_event_type, sub);
+    assert.equal(ev[0]!.event_date, '2024-06-10');
+  });
+}
+
+test('denials, forecasts and background history make no events', () => {
+  for (const s of ['The ministry denied that its jets had bombed the market in Syria on Monday.', 'Analysts warned that fighting could spread to Idlib in Syria.', 'Regime forces launched an offensive in Syria in March 2020.']) {
+    assert.equal(buildEvents(annotate(s, '2024-06-11')).events.length, 0, s);
+  }
+});
