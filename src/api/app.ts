@@ -30,7 +30,7 @@ const openapiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}');
 
 /** Build the Fastify app: one plugin per resource, one error handler, OpenAPI from the route schemas. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 5 * 1024 * 1024, ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false } } });
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 5 * 1024 * 1024, ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allowUnionTypes: true } } });
   installErrorHandler(app);
   const paths: Record<string, Record<string, unknown>> = {};
   app.addHook('onRoute', (r) => {
