@@ -70,14 +70,19 @@ export function actorDictionary(): { dict: ActorDictionary; matchers: Matcher[] 
   if (cached) return cached;
   const dict = JSON.parse(readFileSync(path.join(DATA_DIR, 'actors.json'), 'utf8')) as ActorDictionary;
   let generated: ActorEntry[] = [];
+  let genCountries: CountryEntry[] = [];
   try {
-    generated = (JSON.parse(readFileSync(path.join(DATA_DIR, 'state-forces.generated.json'), 'utf8')) as { actors: ActorEntry[] }).actors;
+    // The generated base (scripts/build-actors.ts) gives every country its state forces and names.
+    const g = JSON.parse(readFileSync(path.join(DATA_DIR, 'state-forces.generated.json'), 'utf8')) as { actors: ActorEntry[]; countries?: CountryEntry[] };
+    generated = g.actors;
+    genCountries = g.countries ?? [];
   } catch {
     // The generated base is optional: curated entries cover the evaluated conflicts.
   }
   const curatedCountries = new Set(dict.actors.filter((a) => a.inter === 'State forces').map((a) => `${a.country}|${a.role}`));
   const actors = [...dict.actors, ...generated.filter((g) => !curatedCountries.has(`${g.country}|${g.role}`))];
-  const full: ActorDictionary = { ...dict, actors };
+  const known = new Set(dict.countries.map((c) => c.iso2));
+  const full: ActorDictionary = { ...dict, actors, countries: [...dict.countries, ...genCountries.filter((c) => !known.has(c.iso2))] };
   const matchers: Matcher[] = [];
   for (const a of actors) {
     for (const al of a.aliases) matchers.push({ re: new RegExp(`(?<![\\p{L}\\d])${escapeAlias(al)}(?![\\p{L}\\d])`, 'giu'), actor: a });
