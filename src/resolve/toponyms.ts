@@ -1,0 +1,213 @@
+import type { Span } from '../core/index.ts';
+import { fold } from './fold.ts';
+import type { Gazetteer, GazPlace } from './gazetteer.ts';
+
+/** A recognised toponym before resolution: its span, candidates and the context words around it. */
+export interface Toponym {
+  span: Span;
+  /** The name itself, without type words ("Aleppo" in "the province of Aleppo"). */
+  core: Span;
+  places: GazPlace[];
+  variant: boolean;
+  sentence: number;
+  /** What the context says it is: "province of Aleppo" → admin1, "city of Idlib" → city. */
+  typed: 'admin1' | 'city' | 'admin2' | 'other' | null;
+  typeRule: string | null;
+  relative: { distance_km: number | null; direction: string | null } | null;
+  /** "in the Kherson direction": near a town, not in it. */
+  near: boolean;
+  /** "northwestern Syria" built from a direction word and a country or admin1. */
+  direction: string | null;
+  dateline: boolean;
+  /** Index of the coordinated list it belongs to ("Aleppo, Hama and Lattakia"). */
+  group: number;
+  /** "Hama-Homs highway": the other end, for a road made of two places. */
+  roadTo?: Toponym;
+  roadSpan?: Span;
+}
+
+const TOKEN = /[\p{L}\p{M}\d'’ʿʾ]+/gu;
+const UPPER = /^\p{Lu}/u;
+// Words GeoNames knows as places that news copy uses as ordinary capitalised words ("Wednesday", "Gen",
+// "Victory", "Police"); a one-word match on these is never a place.
+const STOP = new Set(
+  'jan feb mar apr jun jul aug sep sept oct nov dec gov about between among over under after while across mobile arab monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december gen general president minister prime victory police army government the a an this that these those but and or in on at of for with by from to as it its he she they we our their his her there here when while after before since during if so not no yes all some many most more less much one two three four five six seven eight nine ten first second third last next new old said says according observatory ministry council forces force security union university institute committee agency news press media reuters afp ap north south east west central northern southern eastern western mr mrs ms dr saint st mount lake river sea gulf bay island islands state region province city town village district hospital market school mosque church camp road highway street square bridge airport port base border front line centre center international national united human rights war peace hope liberty independence freedom unity justice progress democracy union federal republic kingdom empire royal king queen prince sheikh imam pope colonel captain major lieutenant sergeant commander chief spokesman spokesperson official officials analyst analysts residents witnesses photo video source sources update background note editing reporting additional'.split(' '),
+);
+const TITLES = new Set('president gen general col colonel lt maj major capt captain sgt mr mrs ms dr minister spokesman spokeswoman spokesperson analyst commander leader sheikh imam king prince pope emir governor mayor envoy ambassador chief secretary senator judge bishop cardinal saint'.split(' '));
+const ADMIN_WORDS = new Set(['province', 'provinces', 'governorate', 'governorates', 'oblast', 'oblasts', 'region', 'regions', 'state', 'states']);
+const CITY_WORDS = new Set(['city', 'town', 'village', 'metropolis', 'capital', 'port', 'hamlet']);
+const ADMIN2_WORDS = new Set(['district', 'township', 'county', 'raion', 'subdistrict']);
+const OTHER_WORDS = new Set(['neighbourhood', 'neighborhood', 'quarter', 'suburb', 'camp', 'crossing']);
+// Capitalised words that may follow a name and still belong to it ("Kherson Oblast", "Gaza Strip").
+const FOLLOWERS = new Set([...ADMIN_WORDS, ...CITY_WORDS, ...ADMIN2_WORDS, ...OTHER_WORDS, 'strip', 'direction', 'front', 'axis', 'area', 'countryside', 'highway', 'road', 'desert', 'dam']);
+// "the Damascus regime", "Kyiv authorities": the government, not the place (metonymy).
+const METONYMY_NEXT = new Set(['regime', 'government', 'authorities', 'administration', "regime's", "government's"]);
+const SPEECH = new Set(['said', 'says', 'say', 'claimed', 'claims', 'denied', 'denies', 'accused', 'accuses', 'announced', 'warned', 'warns', 'insisted', 'insists', 'wants', 'responded', 'blamed', 'rejected', 'condemned', 'vowed']);
+const DIRS: Record<string, string> = {
+  north: 'N', south: 'S', east: 'E', west: 'W', northeast: 'NE', northwest: 'NW', southeast: 'SE', southwest: 'SW',
+  northern: 'N', southern: 'S', eastern: 'E', western: 'W', northeastern: 'NE', northwestern: 'NW', southeastern: 'SE', southwestern: 'SW', central: 'C',
+};
+const ARTICLE = /^(al|el|ad|as|ash|ar|at|az|an|ad|ed|ez|es)$/i;
+
+interface Tok {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+}
+
+function tokens(text: string, from: number, to: number): Tok[] {
+  const out: Tok[] = [];
+  for (const m of text.slice(from, to).matchAll(TOKEN)) {
+    let t = m[0];
+    // "Syria's" → "Syria".
+    if (/['’]s$/.test(t) && t.length > 3) t = t.slice(0, -2);
+    t = t.replace(/['’]+$/, '');
+    if (!t) continue;
+    const start = from + m.index!;
+    out.push({ start, end: start + t.length, text: t, lower: t.toLowerCase() });
+  }
+  return out;
+}
+
+const joinable = (gap: string) => /^(?: |[-‐–—]| [-–] )$/.test(gap);
+const isCaps = (t: string) => t.length >= 2 && t === t.toUpperCase() && /\p{Lu}/u.test(t);
+
+/** Words the text writes in lower case: capitalised elsewhere they are sentence-initial words, not places. */
+export function lowercaseWords(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}]+(?![\p{L}'’-])/gu)) out.add(m[0]);
+  return out;
+}
+
+/** Find toponyms in one sentence: longest gazetteer match over capitalised tokens, with context and filters. */
+export function findToponyms(text: string, span: Span, sentence: number, gaz: Gazetteer, groupBase: number, common: ReadonlySet<string> = new Set()): Toponym[] {
+  const toks = tokens(text, span.start, span.end);
+  const out: Toponym[] = [];
+  const datelineEnd = sentence === 0 ? text.slice(0, 80).search(/[,(—–]/) : -1;
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    const lowerStart = !UPPER.test(t.text);
+    let found: { j: number; places: GazPlace[]; variant: boolean } | null = null;
+    for (let j = Math.min(toks.length - 1, i + 5); j >= i; j--) {
+      let ok = true;
+      for (let k = i; k < j; k++) if (!joinable(text.slice(toks[k]!.end, toks[k + 1]!.start))) ok = false;
+      if (!ok) continue;
+      const last = toks[j]!;
+      const slice = text.slice(t.start, last.end);
+      const allCapsSeq = toks.slice(i, j + 1).every((x) => isCaps(x.text) || /\d/.test(x.text));
+      const inDateline = datelineEnd > 0 && last.end <= datelineEnd;
+      if (allCapsSeq && !inDateline && !/\d/.test(slice)) {
+        // Acronyms ("SDF", "HTS") are not places unless the variants list says so ("DPR").
+        const r = gaz.lookup(slice);
+        if (r.places.length && r.variant && j === i && t.text.length <= 4 && fold(slice) === t.lower) found = { j, ...r };
+        if (found) break;
+        continue;
+      }
+      if (lowerStart && !(ARTICLE.test(t.text) && j > i) && !(DIRS[t.lower] && j > i)) continue;
+      if (j === i && STOP.has(t.lower)) continue;
+      // Learned from the article itself: a word it also writes in lower case ("over", "between") is a word.
+      if (j === i && common.has(t.lower)) continue;
+      // "The Iran-backed…", "Russian": a sentence's first word or a demonym never starts a place name.
+      if (STOP.has(t.lower) && !DIRS[t.lower]) continue;
+      if (j === i && gaz.demonym(t.text)) continue;
+      const allUpper = toks.slice(i, j + 1).every((x) => UPPER.test(x.text) || ARTICLE.test(x.text) || /\d/.test(x.text));
+      const r = gaz.lookup(slice);
+      if (!r.places.length) continue;
+      const exact = !r.variant || Object.hasOwn(gaz.meta.variantKeys, fold(slice));
+      // Loose (skeleton) matches only over properly capitalised names, and only for names of some length.
+      if (!exact && (!allUpper || slice.length < 5)) continue;
+      if (lowerStart && !exact) continue;
+      found = { j, ...r };
+      break;
+    }
+    if (!found) {
+      i++;
+      continue;
+    }
+    const first = t;
+    const last = toks[found.j]!;
+    const prev = toks[i - 1];
+    const next = toks[found.j + 1];
+    const gapBefore = prev ? text.slice(prev.end, first.start) : '';
+    const gapAfter = next ? text.slice(last.end, next.start) : '';
+    i = found.j + 1;
+    // Person and organisation names: "Agence France-Presse", "President Assad", "Aleppo University".
+    if (prev && gapBefore === ' ' && UPPER.test(prev.text) && !isCaps(prev.text)) {
+      const prevIsStart = toks.indexOf(prev) === 0;
+      const prevIsPlace = out.at(-1)?.core.end === prev.end;
+      if (TITLES.has(prev.lower) || (!prevIsStart && !prevIsPlace && !DIRS[prev.lower] && !gaz.demonym(prev.text))) continue;
+    }
+    if (prev && TITLES.has(prev.lower.replace(/\.$/, ''))) continue;
+    if (next && (gapAfter === ' ' || gapAfter === '-') && UPPER.test(next.text) && !FOLLOWERS.has(next.lower) && !isCaps(next.text)) continue;
+    if (next && gapAfter === ' ' && METONYMY_NEXT.has(next.lower)) continue;
+    const big = found.places.every((p) => p.kind === 'city' && p.population >= 500000);
+    if (big && next && gapAfter === ' ' && SPEECH.has(next.lower)) continue;
+    const before = text.slice(Math.max(span.start, first.start - 60), first.start);
+    if (big && /\b(?:comment from|request of|message to|ties with|talks with|backed by|support from)\s+(?:\w+\s+and\s+)?$/i.test(before)) continue;
+    const top: Toponym = {
+      span: { start: first.start, end: last.end },
+      core: { start: first.start, end: last.end },
+      places: found.places,
+      variant: found.variant,
+      sentence,
+      typed: null,
+      typeRule: null,
+      relative: null,
+      near: false,
+      direction: null,
+      dateline: datelineEnd > 0 && last.end <= datelineEnd,
+      group: groupBase + out.length,
+    };
+    // Type word after: "Aleppo province", "Kherson Oblast", "Idleb city", "Kharkov direction".
+    if (next && gapAfter === ' ') {
+      const w = next.lower;
+      const typed = ADMIN_WORDS.has(w) ? 'admin1' : CITY_WORDS.has(w) && w !== 'capital' && w !== 'port' ? 'city' : ADMIN2_WORDS.has(w) ? 'admin2' : OTHER_WORDS.has(w) ? 'other' : null;
+      if (typed) {
+        top.typed = typed;
+        top.typeRule = `context.${w.replace(/s$/, '')}`;
+        top.span = { start: top.span.start, end: next.end };
+        i++;
+      } else if (w === 'direction' || w === 'axis' || w === 'front') top.near = true;
+    }
+    // Type words before: "the city of Idlib", "province of Aleppo", "provinces of Lattakia and Tartus".
+    const m = /\b(city|town|village|metropolis|province|governorate|region|oblast|provinces|governorates|regions)\s+of\s+$/i.exec(before);
+    if (m && !top.typed) {
+      const w = m[1]!.toLowerCase();
+      const plural = /s$/.test(w);
+      top.typed = ADMIN_WORDS.has(w) ? 'admin1' : 'city';
+      top.typeRule = `context.${w.replace(/s$/, '')}-of`;
+      if (!plural) top.span = { start: first.start - m[0].length, end: top.span.end };
+    }
+    // Relative places: "10 km east of Aleppo", "south of Ariha", "near Kyaukme", "the outskirts of Sittwe".
+    const rel = /(?:(\d+(?:[.,]\d+)?|a few|several)\s*(km|kilometres|kilometers|kilometre|kilometer|miles|mile)\b(?:\s*\([^)]*\))?\s+)?(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$/i.exec(before);
+    const dist = /(\d+(?:[.,]\d+)?)\s*(km|kilometres|kilometers|miles)\s+(?:from|outside|away from)\s+(?:the\s+\w+\s+of\s+)?$/i.exec(before);
+    const near = /\b(?:near|outside|around|close to|outskirts of|vicinity of|on the edge of|edges of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$/i.test(before);
+    if (rel) {
+      const km = rel[1] && /\d/.test(rel[1]) ? Number(rel[1].replace(',', '.')) * (/mile/i.test(rel[2] ?? '') ? 1.609 : 1) : null;
+      top.relative = { distance_km: km, direction: DIRS[rel[3]!.toLowerCase().replace('-', '')] ?? null };
+    } else if (dist) {
+      top.relative = { distance_km: Number(dist[1]!.replace(',', '.')) * (/mile/i.test(dist[2]!) ? 1.609 : 1), direction: null };
+    } else if (near) top.relative = { distance_km: null, direction: null };
+    if (top.relative) top.span = top.core;
+    // "northwestern Syria", "North-west Syria", "northern Shan state": a direction word before a country or admin1.
+    const dm = /\b(north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|north-?east|north-?west|south-?east|south-?west)\s+$/i.exec(before);
+    if (dm && !top.relative && found.places.some((p) => p.kind === 'country' || p.kind === 'admin1') && !found.places.some((p) => p.kind === 'region')) {
+      top.direction = DIRS[dm[1]!.toLowerCase().replace('-', '')] ?? null;
+      top.span = { start: first.start - dm[0].length, end: top.span.end };
+    }
+    // Roads between two places: "the Hama-Homs highway", "the Gao–Ansongo road".
+    const prevTop = out.at(-1);
+    if (prevTop && /^[-–—]$/.test(text.slice(prevTop.core.end, first.start)) && next && gapAfter === ' ' && /^(road|highway|motorway|route)$/.test(next.lower)) {
+      prevTop.roadTo = top;
+      prevTop.roadSpan = { start: prevTop.core.start, end: next.end };
+      i++;
+      continue;
+    }
+    // Coordinated lists share a group: "Aleppo, Hama and Lattakia", "Lattakia and Tartus".
+    if (prevTop && /^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)(?:(?:north|south|east|west)(?:ern)?\s+)?$/i.test(text.slice(prevTop.span.end, first.start))) top.group = prevTop.group;
+    out.push(top);
+  }
+  return out;
+}
