@@ -195,7 +195,7 @@ function findInSentence(doc: Doc, s: Sentence): Found[] {
     // "The monitor, which relies on a network of sources, said" → "The monitor".
     while (k > 0 && (/^(?:which|who|whose|based|a|an)\b/i.test(seg) || !seg) && segs[k - 1]) {
       const prev = before.slice(segs[k - 1]!.start, segs[k - 1]!.end).trim();
-      if (/^(?:which|who|whose|based)\b/i.test(seg) || !seg || /^\p{Lu}/u.test(prev)) {
+      if (/^(?:which|who|whose|based)\b/i.test(seg) || !seg || (/^\p{Lu}/u.test(prev) && prev.split(/\s+/).length <= 6 && !/\b(?:was|were|is|are|been|killed|died|hit|when|if|after|because|where|said)\b/i.test(prev))) {
         k--;
         seg = prev;
       } else break;

@@ -15,7 +15,7 @@ add('women', 'women woman');
 add('fighters', 'fighters fighter militants militant jihadists jihadist rebels rebel insurgents insurgent terrorists terrorist assailants assailant gunmen gunman attackers attacker combatants combatant extremists extremist members member militiamen militiaman guerrillas guerrilla');
 add('soldiers', 'soldiers soldier troops servicemen serviceman servicemembers personnel policemen policeman officers officer guards guard conscripts recruits general commander colonel gendarmes gendarme marines paratroopers pilots pilot');
 add('total', 'people persons person residents resident villagers villager men man others passengers passenger vendors shoppers worshippers worshipper students student farmers farmer workers worker journalists journalist reporter photographer doctors doctor nurses nurse paramedics paramedic volunteers volunteer driver drivers inhabitants citizens refugees migrants individuals family-members relatives teachers miners herders herder shepherds shepherd fishermen fisherman pedestrians pedestrian patients prisoners detainees hostages protesters demonstrators elderly');
-add('unknown', 'bodies dead wounded injured victims casualties more');
+add('unknown', 'bodies dead wounded injured victims casualties more deaths fatalities');
 // Heads that are people but of another victim category than their word suggests are set by context ("others").
 const OBJECTS = /^(?:shells?|rockets?|missiles?|drones?|bombs?|houses?|homes?|buildings?|vehicles?|tanks?|cars?|trucks?|villages?|towns?|positions?|strikes?|airstrikes?|attacks?|rounds?|mortars?|projectiles?|artillery|weapons?|guns?|rifles?|munitions?|tons?|tonnes?|aircraft|planes?|helicopters?|boats?|ships?|schools?|hospitals?|mosques?|churches?|shops?|trucks?|kilometres?|points?|sites?|targets?|areas?|districts?|settlements?|communities|times|cases|incidents|violations|raids?|operations?|checkpoints?|bases?|depots?|camps?|miles?|days?|hours?|weeks?|months?|years?)$/i;
 
@@ -123,13 +123,12 @@ function victimPhrase(text: string, q: Quantity, sEnd: number, prevCat: VictimCa
 
 /** The claim kind for a quantity: the predicate after its noun phrase, inside it, or just before it. */
 function kindFor(text: string, q: Draft, trig: Trigger[], quants: Draft[]): Trigger | null {
-  const after = text.slice(q.span.end, q.sentence.span.end);
-  // "19 civilians were killed", "a general …, was killed yesterday", "16 people were wounded, some seriously".
-  const follow = /^(?:\s+of\s+[^,.;]{1,60}?)?(?:\s*,[^,.;]{1,70},)?(?:\s+(?:who|that))?(?:\s+(?:were|was|are|is|have|has|had|been|being|got|remain|remained|reported|still|also|later|reportedly|allegedly|believed to have been|thought to have been|feared))*\s+/i.exec(after);
-  if (follow) {
-    const at = q.span.end + follow[0].length;
-    const t = trig.find((x) => x.start === at);
-    if (t) return t;
+  // "19 civilians were killed", "a general …, was killed yesterday", "16 people were wounded, some seriously":
+  // the words between the noun phrase and a later trigger must be only auxiliaries, a PP or an aside.
+  const FILL = /^(?:\s+of\s+[^,.;]{1,60}?)?(?:\s*,[^,.;]{1,70},|\s*[—–][^—–.;]{1,70}[—–])?(?:\s+(?:who|that))?(?:\s+(?:were|was|are|is|have|has|had|been|being|got|remain|remained|reported|still|also|later|reportedly|allegedly|believed to have been|thought to have been|feared))*\s+$/i;
+  for (const t of trig) {
+    if (t.start <= q.span.end || t.start - q.span.end > 160) continue;
+    if (FILL.test(text.slice(q.span.end, t.start))) return t;
   }
   // Reduced relative / noun: "at least 19 civilians killed in airstrikes", "more than 200 deaths", "11 dead".
   const own = trig.find((x) => x.start >= q.q.span.end && x.start <= q.span.end + 1);
@@ -264,6 +263,7 @@ export function buildClaims(doc: Doc): { claims: Claim[]; mentions: Mention[] } 
       const source = c.source.name === null || (!isKnown(c.source.name) && src.name && isKnown(src.name)) ? src : c.source;
       claims[dup] = { ...c, also: [...c.also, d.span], source, victims: c.victims.category === 'unknown' ? { ...c.victims, category } : c.victims };
       draftToClaim.set(d, dup);
+      if (claims[dup]!.part_of === null && (category === 'total' || category === 'unknown')) lastTotal = dup;
       continue;
     }
     const claim: Claim = {
@@ -323,7 +323,8 @@ function sourceFor(d: Draft, attrs: readonly Attribution[], inherited: SourceRef
  * after "by" or as the subject of the sentence's predicate → perpetrator ("airstrikes by the Russian air force").
  */
 function actorIn(actors: readonly Mention[], s: Span, role: 'victim' | 'perpetrator', text: string, victim?: Span): string | null {
-  if (role === 'victim') return actors.find((m) => m.span.start >= s.start && m.span.end <= s.end)?.value ?? null;
+  // Generic civilians are a category, not a named actor ("at least 19 civilians" → victims.actor null).
+  if (role === 'victim') return actors.find((m) => m.span.start >= s.start && m.span.end <= s.end && !/^Civilians \(/.test(m.value ?? ''))?.value ?? null;
   const cands = actors.filter((m) => m.span.start >= s.start && m.span.end <= s.end && !(victim && m.span.start >= victim.start && m.span.end <= victim.end));
   const by = cands.find((m) => /\bby\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, m.span.start - 12), m.span.start)));
   if (by) return by.value ?? null;
