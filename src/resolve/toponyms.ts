@@ -134,13 +134,23 @@ export function findToponyms(text: string, span: Span, sentence: number, gaz: Ga
     const gapAfter = next ? text.slice(last.end, next.start) : '';
     i = found.j + 1;
     // Person and organisation names: "Agence France-Presse", "President Assad", "Aleppo University".
-    if (prev && gapBefore === ' ' && UPPER.test(prev.text) && !isCaps(prev.text)) {
+    // A rejected name takes the rest of its capitalised run with it ("Agence France-Presse").
+    const skipName = () => {
+      while (i < toks.length && UPPER.test(toks[i]!.text) && joinable(text.slice(toks[i - 1]!.end, toks[i]!.start))) i++;
+    };
+    if (prev && (gapBefore === ' ' || gapBefore === '-') && UPPER.test(prev.text) && !isCaps(prev.text)) {
       const prevIsStart = toks.indexOf(prev) === 0;
       const prevIsPlace = out.at(-1)?.core.end === prev.end;
-      if (TITLES.has(prev.lower) || (!prevIsStart && !prevIsPlace && !DIRS[prev.lower] && !gaz.demonym(prev.text))) continue;
+      if (TITLES.has(prev.lower) || (!prevIsStart && !prevIsPlace && !DIRS[prev.lower] && !gaz.demonym(prev.text))) {
+        skipName();
+        continue;
+      }
     }
     if (prev && TITLES.has(prev.lower.replace(/\.$/, ''))) continue;
-    if (next && (gapAfter === ' ' || gapAfter === '-') && UPPER.test(next.text) && !FOLLOWERS.has(next.lower) && !isCaps(next.text)) continue;
+    if (next && (gapAfter === ' ' || gapAfter === '-') && UPPER.test(next.text) && !FOLLOWERS.has(next.lower) && !isCaps(next.text)) {
+      skipName();
+      continue;
+    }
     if (next && gapAfter === ' ' && METONYMY_NEXT.has(next.lower)) continue;
     const big = found.places.every((p) => p.kind === 'city' && p.population >= 500000);
     if (big && next && gapAfter === ' ' && SPEECH.has(next.lower)) continue;
