@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { SitrepError } from '../core/index.ts';
 import { registerExtract } from './extract.ts';
+import { registerGazetteer } from './gazetteer.ts';
 import { registerIngest } from './ingest.ts';
 import { registerServe } from './serve.ts';
 import { registerExport } from './export.ts';
@@ -13,6 +14,7 @@ export async function main(argv: string[]): Promise<number> {
   };
   const program = new Command('sitrep').description('Conflict news → sourced, geocoded events').exitOverride();
   registerExtract(program, setExit);
+  registerGazetteer(program, setExit);
   registerIngest(program, setExit);
   registerServe(program);
   registerExport(program);

@@ -7,12 +7,12 @@ import { placeStage } from './places.ts';
 import { lookupPlace } from './gazetteer.ts';
 
 const ctx = createContext();
-function places(text: string): Place[] {
+function places(text: string): readonly Place[] {
   let doc: Doc = createDoc({ text, meta: { input: 'test' } });
   doc = sentenceStage.run(doc, ctx);
   return placeStage.run(doc, ctx).places;
 }
-const find = (ps: Place[], surface: string) => ps.find((p) => p.name === surface);
+const find = (ps: readonly Place[], surface: string) => ps.find((p) => p.name === surface);
 
 test('Tripoli: Libya or Lebanon by the article country', () => {
   const ly = find(places('Militias clashed in Tripoli on Monday, Libyan officials said. The fighting in Libya spread.'), 'Tripoli');
