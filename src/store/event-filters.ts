@@ -54,8 +54,9 @@ export function eventWhere(f: EventFilters, params: unknown[] = []): { sql: stri
   if (f.q) {
     // Notes first (indexed); article text through the event's reports.
     const q = p(f.q);
+    // A UNION of two index-backed id sets; an OR across the two tables would defeat both GIN indexes.
     conds.push(
-      `(to_tsvector('english', e.notes) @@ plainto_tsquery('english', ${q}) OR EXISTS (SELECT 1 FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE ea.event_id = e.id AND to_tsvector('english', a.text) @@ plainto_tsquery('english', ${q})))`,
+      `e.id IN (SELECT n.id FROM events n WHERE to_tsvector('english', n.notes) @@ plainto_tsquery('english', ${q}) UNION SELECT ea.event_id FROM event_articles ea JOIN articles a ON a.id = ea.article_id WHERE to_tsvector('english', a.text) @@ plainto_tsquery('english', ${q}))`,
     );
   }
   if (f.source) conds.push(`e.sources @> jsonb_build_array(${p(f.source)}::text)`);
