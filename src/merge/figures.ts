@@ -35,7 +35,9 @@ export function mergeFigures(id: string, reports: readonly Report[], policy: Fig
   const kinds = new Map<string, string | null>();
   for (const r of ordered) {
     const live = r.claims.filter((c) => !c.background && c.part_of === null && c.share === null);
-    if (!live.length) origins.add(`story:${r.story_group}`);
+    // A denier is a source about the incident too ("Russia's defence ministry denied …" confirms a strike).
+    for (const d of r.denials ?? []) origins.add(d.source);
+    if (!live.length && !r.denials?.length) origins.add(`story:${r.story_group}`);
     for (const c of live) {
       const src = origin(r, c);
       origins.add(src);

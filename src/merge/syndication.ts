@@ -65,7 +65,20 @@ export interface SyndicationDoc {
   readonly id: string;
   readonly text: string;
   readonly credit?: string | null;
+  /** The outlet that published it: an agency's own wire copy is the original its clients credit. */
+  readonly outlet?: string | null;
 }
+
+/** Share of the smaller set found in the larger one: a trimmed copy keeps most of its shingles in the original. */
+function containment(a: Set<number>, b: Set<number>): number {
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  let inter = 0;
+  for (const x of small) if (big.has(x)) inter++;
+  return inter / (small.size || 1);
+}
+
+/** How many earlier documents of one agency a credited copy is compared with directly (keeps cost linear). */
+const AGENCY_WINDOW = 200;
 
 /**
  * Incremental grouping of copies and light rewrites. `add` returns the story group of a document: the id of
@@ -76,7 +89,22 @@ export class SyndicationIndex {
   private readonly bands = new Map<string, string[]>();
   private readonly parent = new Map<string, string>();
 
-  constructor(private readonly threshold = 0.5) {}
+  private readonly credited = new Set<string>();
+  private readonly byAgency = new Map<string, { id: string; sh: Set<number> }[]>();
+
+  /**
+   * `threshold` is the MinHash similarity for uncredited copies; `creditContainment` is the share of a
+   * credited copy's shingles that must appear in an earlier story of the same agency. A client that trims
+   * and rewords an agency story ("GOMA (Reuters) - More than 30,000 people have fled Sake …") keeps a third
+   * or more of its 4-word shingles, while two different stories of one agency about the same incident (the
+   * day-1 and day-2 copy) share under a tenth; the credit line says where to look. `agencyName` maps a credit ("AFP") to the
+   * agency's outlet name ("Agence France-Presse").
+   */
+  constructor(
+    private readonly threshold = 0.5,
+    private readonly creditContainment = 0.3,
+    private readonly agencyName: (credit: string) => string = (c) => c,
+  ) {}
 
   /** The group root of a document id. */
   group(id: string): string {
@@ -88,7 +116,8 @@ export class SyndicationIndex {
   /** Add a document and return its group id. */
   add(doc: SyndicationDoc): string {
     if (this.sigs.has(doc.id)) return this.group(doc.id);
-    const sig = minhash(shingles(doc.text));
+    const sh = shingles(doc.text);
+    const sig = minhash(sh);
     this.sigs.set(doc.id, sig);
     this.parent.set(doc.id, doc.id);
     const keys = bandKeys(sig);
@@ -110,6 +139,25 @@ export class SyndicationIndex {
       const list = this.bands.get(k);
       if (list) list.push(doc.id);
       else this.bands.set(k, [doc.id]);
+    }
+    // The agency this text belongs to: its credit, or the outlet itself when it is the agency's own wire.
+    const agency = doc.credit ? this.agencyName(doc.credit) : doc.outlet ? this.agencyName(doc.outlet) : null;
+    if (!best && agency) {
+      for (const other of this.byAgency.get(agency) ?? []) {
+        if (!doc.credit && !this.credited.has(other.id)) continue;
+        const c = containment(sh, other.sh);
+        if (c >= this.creditContainment && c > bestSim) {
+          best = other.id;
+          bestSim = c;
+        }
+      }
+    }
+    if (agency) {
+      const list = this.byAgency.get(agency) ?? [];
+      list.push({ id: doc.id, sh });
+      if (list.length > AGENCY_WINDOW) list.shift();
+      this.byAgency.set(agency, list);
+      if (doc.credit) this.credited.add(doc.id);
     }
     if (best) this.parent.set(doc.id, this.group(best));
     return this.group(doc.id);
