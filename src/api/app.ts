@@ -23,7 +23,7 @@ export interface AppOptions {
 }
 
 const DEFAULT_STATIC = fileURLToPath(new URL('../web/dist/', import.meta.url));
-const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.pbf': 'application/x-protobuf', '.geojson': 'application/geo+json', '.ico': 'image/x-icon' };
+const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.pbf': 'application/x-protobuf', '.geojson': 'application/geo+json', '.ico': 'image/x-icon' };
 
 /** An OpenAPI 3 path template from a Fastify route (`/api/events/:id` → `/api/events/{id}`). */
 const openapiPath = (url: string) => url.replace(/:(\w+)/g, '{$1}');

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { SitrepError } from '../core/index.ts';
-import { type Db, EDITABLE_FIELDS, type EventFilters, eventAudit, getEvent, listEvents, reviewEvent, timeseries } from '../store/index.ts';
+import { type Db, EDITABLE_FIELDS, type EventFilters, eventAudit, getEvent, listEvents, mapPoints, reviewEvent, timeseries } from '../store/index.ts';
 import { sendError } from './errors.ts';
 import { anyObject, errors, errorSchema, eventFilterProps, pageSchema, paging } from './schemas.ts';
 
@@ -12,7 +12,7 @@ export interface EventsPluginOptions {
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 100 } } } as const;
 
-/** `/api/events`, `/api/events/:id` (GET, PATCH review), `/api/events/:id/audit`, `/api/timeseries`. */
+/** `/api/events`, `/api/events/:id` (GET, PATCH review), `/api/events/:id/audit`, `/api/timeseries`, `/api/map`. */
 export const eventsRoutes: FastifyPluginAsync<EventsPluginOptions> = async (app, { db, reviewToken }) => {
   app.get<{ Querystring: EventFilters & { limit?: number; cursor?: string } }>(
     '/api/events',
@@ -70,5 +70,19 @@ export const eventsRoutes: FastifyPluginAsync<EventsPluginOptions> = async (app,
     '/api/timeseries',
     { schema: { summary: 'Per day: events, fatalities low/best/high, displaced, events by type', querystring: { type: 'object', additionalProperties: false, properties: eventFilterProps }, response: { 200: { type: 'object', properties: { items: { type: 'array', items: anyObject } } }, ...errors } } },
     async (req) => ({ items: await timeseries(db, req.query) }),
+  );
+  app.get<{ Querystring: EventFilters & { limit?: number } }>(
+    '/api/map',
+    {
+      schema: {
+        summary: 'Map points: filtered events grouped by coordinates, type and geo-precision (at most `limit`, heaviest first)',
+        querystring: { type: 'object', additionalProperties: false, properties: { ...eventFilterProps, limit: { type: 'integer', minimum: 1, maximum: 20000, default: 5000 } } },
+        response: { 200: { type: 'object', properties: { items: { type: 'array', items: anyObject }, truncated: { type: 'boolean' } } }, ...errors },
+      },
+    },
+    async (req) => {
+      const { limit, ...f } = req.query;
+      return mapPoints(db, f, limit);
+    },
   );
 };

@@ -141,7 +141,8 @@ export async function timeseries(db: Queryable, f: EventFilters): Promise<Row[]>
          sum(coalesce(e.fatalities_high, e.fatalities_best, e.fatalities_low, e.fatalities)) AS high, sum(coalesce(e.displaced, 0)) AS displaced
        FROM events e WHERE e.event_date IS NOT NULL AND ${w.sql} GROUP BY e.event_date, e.event_type)
      SELECT to_char(event_date, 'YYYY-MM-DD') AS day, sum(n)::int AS events, sum(fatalities)::int AS fatalities, sum(low) AS fatalities_low,
-       sum(best) AS fatalities_best, sum(high) AS fatalities_high, sum(displaced) AS displaced, jsonb_object_agg(event_type, n) AS by_type
+       sum(best) AS fatalities_best, sum(high) AS fatalities_high, sum(displaced) AS displaced, jsonb_object_agg(event_type, n) AS by_type,
+       jsonb_object_agg(event_type, fatalities) AS fatalities_by_type
      FROM d GROUP BY event_date ORDER BY event_date`,
     w.params,
   );

@@ -10,3 +10,4 @@ export * from './review.ts';
 export * from './ingest-runs.ts';
 export * from './export-events.ts';
 export * from './ingest-article.ts';
+export * from './map-points.ts';

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// Build the dashboard into src/web/dist: vite bundles the app, then the offline base map is written as
+// GeoJSON from the bundled Natural Earth countries (world-atlas, public domain), so the page fetches nothing
+// from outside the server at run time.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { feature } from 'topojson-client';
+import { build } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const web = path.join(root, 'src', 'web');
+const require = createRequire(import.meta.url);
+
+/** Round coordinates to ~100 m: the base map is context, and this halves the file. */
+function round(v) {
+  return Array.isArray(v) ? v.map(round) : Math.round(v * 1000) / 1000;
+}
+
+const t0 = Date.now();
+await build({ configFile: path.join(web, 'vite.config.ts'), logLevel: 'warn' });
+const topo = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8'));
+const countries = feature(topo, topo.objects.countries);
+for (const f of countries.features) f.geometry = { ...f.geometry, coordinates: round(f.geometry.coordinates) };
+mkdirSync(path.join(web, 'dist', 'map'), { recursive: true });
+writeFileSync(path.join(web, 'dist', 'map', 'countries.geojson'), JSON.stringify(countries));
+process.stdout.write(`web build: src/web/dist (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);
