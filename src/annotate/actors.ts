@@ -1,7 +1,7 @@
 import type { Doc, Mention, Stage } from '../core/index.ts';
 import { liveSentences } from '../core/index.ts';
 import type { ActorDictionary, ActorEntry, DescriptionEntry, Inter } from './actor-dictionary.ts';
-import { actorDictionary, pickActor, stateForce } from './actor-dictionary.ts';
+import { actorDictionary, matchAliases, pickActor, stateForce } from './actor-dictionary.ts';
 
 interface RawHit {
   readonly start: number;
@@ -44,7 +44,7 @@ export function articleCountry(doc: Doc, dict: ActorDictionary): string | null {
 
 /** Find named actors and descriptions in the live sentences, longest match first, names before descriptions. */
 function rawHits(doc: Doc): RawHit[] {
-  const { matchers } = actorDictionary();
+  const { matchers, aliases, acronyms } = actorDictionary();
   const out: RawHit[] = [];
   for (const s of liveSentences(doc)) {
     const text = doc.text.slice(s.span.start, s.span.end);
@@ -59,6 +59,7 @@ function rawHits(doc: Doc): RawHit[] {
         found.push({ start: x.index, end: x.index + x[0].length, actor: m.actor, description: m.description });
       }
     }
+    for (const am of [aliases, acronyms]) for (const h of matchAliases(am, text)) for (const actor of h.actors) found.push({ start: h.start, end: h.end, actor });
     found.sort((a, b) => b.end - b.start - (a.end - a.start) || (a.actor ? 0 : 1) - (b.actor ? 0 : 1));
     const kept: RawHit[] = [];
     for (const f of found) {
