@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { loadCorpus, CORPUS_DIR } from './corpus.ts';
 
 const schema = JSON.parse(readFileSync(path.join(CORPUS_DIR, '..', 'gold.schema.json'), 'utf8'));
