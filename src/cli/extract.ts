@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import type { Command } from 'commander';
 import { createContext, toOutput } from '../core/index.ts';
 import { readInputs } from '../ingest/read-inputs.ts';
+import { readLines } from '../ingest/read-lines.ts';
 import { prepareArticle, type PrepareOptions } from '../ingest/prepare.ts';
 import { defaultPipeline } from '../pipeline.ts';
 import { extractLine } from './extract-line.ts';
@@ -34,7 +34,7 @@ async function extractFiles(files: string[], opts: PrepareOptions & { pretty?: b
 /** `extract --jsonl [FILE|-]`: one output line per input line, in order, streaming; `workers` threads when > 1. */
 export async function extractJsonl(file: string, opts: PrepareOptions & { workers?: number }): Promise<number> {
   const input = file === '-' ? process.stdin : createReadStream(file);
-  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  const rl = readLines(input);
   let failed = false;
   let lineNo = 0;
   const workers = Math.max(1, opts.workers ?? 1);
