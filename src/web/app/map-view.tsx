@@ -104,6 +104,10 @@ export function MapView({ points, onOpenEvent, onBbox }: { points: { items: MapP
         if (String(e.error?.message ?? '').toLowerCase().includes('webgl')) setState('no-webgl');
       });
       m.on('load', () => setState('ready'));
+      // The container's width settles after layout (the side panel opening narrows it): keep the canvas in step.
+      const ro = new ResizeObserver(() => m?.resize());
+      ro.observe(box.current);
+      m.once('remove', () => ro.disconnect());
       for (const layer of ['points', 'clusters']) {
         m.on('mousemove', layer, (e) => {
           m!.getCanvas().style.cursor = 'pointer';
