@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { countryByIso2, countryByName } from './countries.ts';
 
 /** One known source from data/sources.json. */
 export interface KnownSource {
@@ -33,6 +34,9 @@ export interface SourceIndex {
 export function normName(s: string): string {
   return s
     .replace(/[’‘`]/g, "'")
+    // "U.N." and "UN" are one name: "the U.N. humanitarian office".
+    .replace(/\bU\.\s?N\.?(?=\s|$|')/g, 'UN')
+    .replace(/\bU\.\s?S\.?(?=\s|$|')/g, 'US')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(?:the|a|an)\s+/i, '')
@@ -61,7 +65,9 @@ export function loadSources(path = new URL('../../data/sources.json', import.met
     sources: file.sources,
     lookup(name, country) {
       const k = normName(name);
-      return global.get(k) ?? (country ? local.get(country)?.get(k) : undefined) ?? null;
+      const exact = global.get(k) ?? (country ? local.get(country)?.get(k) : undefined);
+      if (exact) return exact;
+      return byAcronym(name, country) ?? generated(k, country);
     },
     countryOf(text) {
       let best: string | null = null;
@@ -75,4 +81,51 @@ export function loadSources(path = new URL('../../data/sources.json', import.met
   };
   if (typeof path !== 'string') cached = index;
   return index;
+
+  // A description around a known acronym names that source: "UN humanitarian agency OCHA", "PDF spokesman",
+  // "UN figures". The last acronym wins, because the description comes first ("UN … OCHA" → OCHA).
+  function byAcronym(name: string, country?: string | null): KnownSource | null {
+    const words = name.replace(/\bU\.\s?N\.?(?=\s|$|')/g, 'UN').replace(/['’]s\b/g, '').split(/[\s,()]+/);
+    if (words.length < 2 || words.length > 7) return null;
+    // Only descriptive words may surround it, not another name ("Reuters - Haitian police" is two sources).
+    if (!words.every((w) => /^(?:[A-Z][A-Z0-9]{1,7}|\p{Ll}[\p{L}-]*|-|the)$/u.test(w))) return null;
+    for (const w of [...words].reverse()) {
+      if (!/^[A-Z][A-Z0-9]{1,7}$/.test(w)) continue;
+      const hit = global.get(normName(w)) ?? (country ? local.get(country)?.get(normName(w)) : undefined);
+      if (hit) return hit;
+    }
+    return null;
+  }
+
+  // "Lebanon's health ministry", "the Somali police", "Ministry of Information" (in a Somalia article): a
+  // government body named by country and function resolves to that country's known body of that function, or
+  // to a generated "<Demonym> Ministry of <Function>" name so that every article spells it the same way.
+  function generated(k: string, country?: string | null): KnownSource | null {
+    const m = GENERATED.exec(k);
+    if (!m) return null;
+    const who = m[1] ?? m[2] ?? null;
+    const c = who ? countryByName(who.replace(/'s$/, '')) : country ? countryByIso2(country) : null;
+    if (!c) return null;
+    const fn = (m[3] ?? m[4] ?? m[5] ?? '').replace(/^defense$/, 'defence').replace(/^public health$/, 'health');
+    const body = fn ? 'ministry' : (m[6] ?? '');
+    const own = file.sources.filter((s) => s.country === c.iso2);
+    const match = own.find((s) => {
+      const names = [s.name, ...s.aliases].map((n) => n.toLowerCase());
+      if (body === 'ministry') return names.some((n) => /ministry/.test(n) && n.includes(fn === 'defence' ? 'defen' : fn));
+      if (body === 'police') return s.kind === 'government' && names.some((n) => /\bpolice\b/.test(n));
+      return s.kind === 'military' && names.some((n) => /\b(?:army|armed forces|defen[cs]e forces?|military)\b/.test(n)) && !/ministry/i.test(s.name);
+    });
+    if (match) return match;
+    const dem = c.demonyms[0] ?? c.name;
+    const title = fn.replace(/\b\w/g, (x) => x.toUpperCase());
+    const name = body === 'ministry' ? `${dem} Ministry of ${title}` : body === 'police' ? `${dem} police` : `${dem} army`;
+    const kind: SourceKind = body === 'ministry' ? (fn === 'defence' ? 'military' : 'government') : body === 'police' ? 'government' : 'military';
+    return { id: `generated-${c.iso2.toLowerCase()}-${(fn || body).replace(/\s+/g, '-')}`, name, kind, aliases: [], country: c.iso2 };
+  }
 }
+
+// Normalised (lower-case) forms: "lebanon's health ministry", "somali ministry of information", "the police" …
+const FN = 'public health|health|defen[cs]e|interior|information|foreign affairs|justice';
+const GENERATED = new RegExp(
+  `^(?:([a-z][a-z -]+?'s)\\s+|([a-z]+)\\s+)?(?:(?:(${FN})\\s+ministry|ministry\\s+of\\s+(?:the\\s+)?(${FN})|ministry\\s+of\\s+(?:national\\s+)?(defen[cs]e))|(police|army|military))(?:\\s+(?:spokes(?:man|woman|person)|officials?|statement))?$`,
+);
