@@ -5,6 +5,7 @@ import { registerGazetteer } from './gazetteer.ts';
 import { registerIngest } from './ingest.ts';
 import { registerServe } from './serve.ts';
 import { registerExport } from './export.ts';
+import { registerReport } from './report.ts';
 
 /** Run the CLI; returns the process exit code. Errors print as `CODE message`, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
@@ -18,6 +19,7 @@ export async function main(argv: string[]): Promise<number> {
   registerIngest(program, setExit);
   registerServe(program);
   registerExport(program);
+  registerReport(program);
   try {
     await program.parseAsync(argv);
   } catch (e) {
