@@ -78,7 +78,7 @@ function cite(notes: FootnoteList, p: LoadedPeriod, used: readonly Cited[]): num
 }
 
 function sourcesOf(used: readonly Cited[], p: LoadedPeriod): string[] {
-  return [...new Set(used.map((c) => sourceLabel(c.claim.source.name, p.articles.get(Number(c.report.article_id))?.outlet ?? null)))].sort();
+  return [...new Set(used.map((c) => sourceLabel(c.claim.source.name, p.articles.get(Number(c.report.article_id))?.outlet ?? null)))].sort((a, b) => a.localeCompare(b));
 }
 
 /** A figure sentence: "17–19 civilians killed, according to A and B [1][2]"; null when nothing was reported. */
@@ -243,7 +243,7 @@ export async function draftReport(db: Queryable, q: ReportQuery): Promise<Situat
   if (types.length) cmp.push({ text: `By type (this period / previous): ${types.map((t) => `${t} ${current.by_type[t] ?? 0} / ${previous.by_type[t] ?? 0}`).join('; ')}.`, notes: [] });
 
   // Coverage caveats.
-  const indep = [...new Set(list.flatMap((i) => i.m.independent_sources))].sort();
+  const indep = [...new Set(list.flatMap((i) => i.m.independent_sources))].sort((a, b) => a.localeCompare(b));
   const withEvents = new Set(list.map((i) => i.m.event.admin1).filter(Boolean));
   const without = q.admin1 ? [] : admin1Areas(q.iso2).filter((a) => !withEvents.has(a));
   const coverageLines: Line[] = [

@@ -21,6 +21,8 @@ export function formatRange(r: Range): string | null {
   return null;
 }
 
+const bestOnly = (r: Range) => r.low === null && r.high === null && r.best !== null;
+
 /** The floor of a range for sums and comparisons: the low end, else the best guess, else the ceiling. */
 export function floorOf(r: Range): number | null {
   return r.low ?? r.best ?? r.high;
@@ -39,6 +41,8 @@ export function ceilingOf(r: Range): number | null {
  * when every source gives only a floor.
  */
 export function spanOf(figures: readonly Range[]): Range {
+  // Only estimates ("about 300 families"): keep them an estimate rather than promote them to a floor.
+  if (figures.length && figures.every(bestOnly)) return { low: null, best: Math.min(...figures.map((f) => f.best!)), high: null };
   const floors = figures.map(floorOf).filter((x): x is number => x !== null);
   const ceilings = figures.map(ceilingOf).filter((x): x is number => x !== null);
   if (!floors.length) return { low: null, best: null, high: ceilings.length ? Math.max(...ceilings) : null };
@@ -50,6 +54,7 @@ export function spanOf(figures: readonly Range[]): Range {
 /** Add ranges across incidents: floors add up; the total ceiling is known only when every part's is. */
 export function sumRanges(parts: readonly Range[]): Range {
   if (!parts.length) return { low: null, best: null, high: null };
+  if (parts.every(bestOnly)) return { low: null, best: parts.reduce((s, p) => s + p.best!, 0), high: null };
   const lows = parts.map(floorOf);
   const highs = parts.map(ceilingOf);
   const low = lows.every((x) => x !== null) ? lows.reduce((s, x) => s! + x!, 0) : null;
