@@ -2,7 +2,7 @@
 // Build the dashboard into src/web/dist: vite bundles the app, then the offline base map is written as
 // GeoJSON from the bundled Natural Earth countries (world-atlas, public domain), so the page fetches nothing
 // from outside the server at run time.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,25 @@ const require = createRequire(import.meta.url);
 /** Round coordinates to ~100 m: the base map is context, and this halves the file. */
 function round(v) {
   return Array.isArray(v) ? v.map(round) : Math.round(v * 1000) / 1000;
+}
+
+/** Newest modification time of the app's sources (the build output excluded). */
+function newestSource(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir)) {
+    if (e === 'dist' || e === 'node_modules') continue;
+    const p = path.join(dir, e);
+    const s = statSync(p);
+    t = Math.max(t, s.isDirectory() ? newestSource(p) : s.mtimeMs);
+  }
+  return t;
+}
+
+// `--if-stale`: skip the build when dist/ is newer than every source file (npm start and the browser tests).
+const index = path.join(web, 'dist', 'index.html');
+if (process.argv.includes('--if-stale') && existsSync(index) && statSync(index).mtimeMs >= newestSource(web)) {
+  process.stdout.write('web build: up to date\n');
+  process.exit(0);
 }
 
 const t0 = Date.now();

@@ -3,7 +3,7 @@
 // (outside CI); screenshots go to test-artifacts/.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -17,22 +17,9 @@ const artifacts = path.join(root, 'test-artifacts');
 const skip = !existsSync(CHROMIUM) && !process.env.CI;
 if (skip) console.log(`# dashboard e2e skipped: ${CHROMIUM} not found (set CI=true to make this a failure)`);
 
-function newestMtime(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir)) {
-    if (e === 'dist' || e === 'node_modules') continue;
-    const p = path.join(dir, e);
-    const s = statSync(p);
-    t = Math.max(t, s.isDirectory() ? newestMtime(p) : s.mtimeMs);
-  }
-  return t;
-}
-
 /** Build the web app when the build is missing or older than its sources. */
 function ensureBuild(): void {
-  const index = path.join(root, 'src/web/dist/index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(path.join(root, 'src/web'))) return;
-  const r = spawnSync(process.execPath, ['scripts/build-web.mjs'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['scripts/build-web.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
   assert.equal(r.status, 0, 'web build failed');
 }
 
