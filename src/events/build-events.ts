@@ -4,7 +4,9 @@ import { actorDictionary } from '../annotate/actor-dictionary.ts';
 import { articleCountry } from '../annotate/actors.ts';
 import type { EventActor } from '../resolve/actors.ts';
 import { actorForEvent, countryInfo, stateMilitary } from '../resolve/actors.ts';
+import { stateForce } from '../annotate/actor-dictionary.ts';
 import { classifySentence } from './classifier.ts';
+import { datelineSpan, isMetonymy, isReportingTime } from './event-context.ts';
 import { disorderType, eventTypeOf, findTriggers } from './taxonomy.ts';
 
 // Clause boundaries: "; ", ", while ", ", but ", " — ": actor, action and place must come from one clause.
@@ -64,10 +66,10 @@ function bestPlace(places: readonly Place[]): Place | null {
   return [...ok].sort((a, b) => (PLACE_RANK[a.feature] ?? 5) - (PLACE_RANK[b.feature] ?? 5))[0] ?? null;
 }
 
-/** The article's main place: the finest place of the first sentence that has one. */
-function mainPlace(doc: Doc): Place | null {
+/** The article's main place: the finest place of the first sentence that has one (among `places`). */
+function mainPlace(doc: Doc, places: readonly Place[] = doc.places): Place | null {
   for (const s of liveSentences(doc)) {
-    const p = bestPlace(doc.places.filter((x) => x.sentence === s.index));
+    const p = bestPlace(places.filter((x) => x.sentence === s.index));
     if (p) return p;
   }
   return null;
@@ -97,16 +99,35 @@ const ARMED = new Set(['State forces', 'Rebel group', 'Political militia', 'Iden
 export function buildEvents(doc: Doc): Doc {
   const { dict } = actorDictionary();
   const pubDay = doc.meta.published ? doc.meta.published.slice(0, 10) : null;
-  const places = doc.places;
-  const countryName = articleCountry(doc, dict) ?? countryInfo(mainPlace(doc)?.country ?? null)?.name ?? null;
+  // The dateline says where the reporter files from and when: "GOMA (AFP) —", "AMMAN, Oct 16 (Reuters) -".
+  // Its place is the location only when the article names nothing better; its date is the filing date.
+  const dateline = datelineSpan(doc);
+  const inDateline = (x: Span) => !!dateline && within(dateline, x);
+  const datelinePlace = bestPlace(doc.places.filter((p) => inDateline(p.span)));
+  const places = doc.places.filter((p) => !inDateline(p.span) && !isMetonymy(doc, p));
+  const article = mainPlace(doc, places);
+  const countryName = articleCountry(doc, dict) ?? countryInfo(article?.country ?? datelinePlace?.country ?? null)?.name ?? null;
+  const eventTimes = doc.times.filter((t) => !inDateline(t.span));
+  const sentencesByIndex = new Map(doc.sentences.map((x) => [x.index, x]));
   const drafts: Draft[] = [];
+  // The last event date seen in the current paragraph, and the article's main event date (the first one).
   let lastDay: { day: string; tp: 1 | 2 | 3 } | null = null;
+  let lastParagraph = -1;
+  let mainDay: { day: string; tp: 1 | 2 | 3 } | null = null;
   for (const s of liveSentences(doc)) {
+    if (s.paragraph !== lastParagraph) {
+      lastDay = null;
+      lastParagraph = s.paragraph;
+    }
     for (const c of clauses(doc, s)) {
       const text = doc.text.slice(c.span.start, c.span.end);
-      const times = doc.times.filter((t) => within(c.span, t.span));
-      const sentTimes = doc.times.filter((t) => t.sentence === s.index);
-      const current = (times.length ? times : sentTimes).filter((t) => !t.background && eventDay(t));
+      const times = eventTimes.filter((t) => within(c.span, t.span));
+      const sentTimes = eventTimes.filter((t) => t.sentence === s.index);
+      const usable = (ts: TimeExpr[]) => ts.filter((t) => !t.background && eventDay(t));
+      // The event's own date first; a statement's date ("said on Tuesday") only when nothing else dates it.
+      const own = usable(times).filter((t) => !isReportingTime(doc, t));
+      const current = own.length ? own : usable(sentTimes).filter((t) => !isReportingTime(doc, t));
+      const reporting = usable(sentTimes).filter((t) => isReportingTime(doc, t));
       // Background history ("since 2011", "in March 2020") never makes an event.
       if (times.some((t) => t.background) && !current.length) continue;
       if (NOT_AN_EVENT.test(text)) continue;
@@ -126,11 +147,18 @@ export function buildEvents(doc: Doc): Doc {
       const actors = doc.mentions.filter((m): m is Mention & { value: string } => m.type === 'actor' && !!m.value && within(c.span, m.span));
       const claims = doc.claims.map((cl, i) => ({ cl, i })).filter(({ cl }) => !cl.background && within(s.span, cl.span));
       const killed = claims.filter(({ cl }) => cl.kind === 'killed' && cl.part_of == null && !cl.share);
-      const when = current[0] ? eventDay(current[0]) : lastDay;
-      if (current[0]) lastDay = eventDay(current[0]);
+      const when = current[0] ? eventDay(current[0]) : (lastDay ?? mainDay ?? (reporting[0] ? eventDay(reporting[0]) : null));
+      if (current[0]) {
+        lastDay = eventDay(current[0]);
+        mainDay ??= lastDay;
+      }
       const day = when?.day ?? pubDay;
       const tp = when?.tp ?? (pubDay ? 2 : null);
       const at = (m: Mention) => actorForEvent(m.value!, countryName, day);
+      const police = () => {
+        const e = stateForce(dict, countryName, 'police', day);
+        return e ? actorForEvent(e.name, countryName, day) : null;
+      };
       const armed = actors.filter((m) => ARMED.has(String(m.data?.inter)));
       // "killed in airstrikes by the Russian air force": the actor after "by" is the perpetrator.
       const byActor = armed.find((m) => /\bby\s+(?:the\s+)?$/i.test(doc.text.slice(Math.max(c.span.start, m.span.start - 12), m.span.start)));
@@ -152,14 +180,29 @@ export function buildEvents(doc: Doc): Doc {
       } else if (type === 'Protests' || type === 'Riots') {
         const who = actors.find((m) => m.data?.inter === 'Protesters' || m.data?.inter === 'Rioters');
         const crowd = countryName ? actorForEvent(`${type === 'Riots' ? 'Rioters' : 'Protesters'} (${countryName})`, countryName, day) : null;
-        a2 = sub === 'Peaceful protest' ? null : a1;
+        // "Police fired tear gas at the demonstrators": a crowd met with force faces the police unless named otherwise.
+        a2 = sub === 'Peaceful protest' ? null : (a1 ?? police());
         a1 = who ? at(who) : crowd;
-      } else if (type === 'Violence against civilians' || civ !== undefined) {
-        if (!a1 && type === 'Violence against civilians' && countryName) a1 = actorForEvent(`Unidentified Armed Group (${countryName})`, countryName, day);
-        if (civ !== undefined) a2 = civilians;
+      } else if (type === 'Violence against civilians') {
+        // Violence against civilians always has civilians as actor2; an unnamed perpetrator is an unidentified group.
+        if (!a1 && countryName) a1 = actorForEvent(`Unidentified Armed Group (${countryName})`, countryName, day);
+        if (!a2 || a2.inter !== 'Civilians') a2 = civilians;
+      } else if (sub === 'Arrests') {
+        // "Police arrested 14 people": the state force detains, the detained are civilians unless a group is named.
+        a1 ??= police();
+        a2 ??= civilians;
+      } else if (civ !== undefined) {
+        a2 = civilians;
+      } else if (type === 'Explosions/Remote violence' && !a2 && killed.some(({ cl }) => ['total', 'unknown', 'women', 'children'].includes(cl.victims.category))) {
+        // "An air strike on a school killed 17 people": one-sided remote violence hits civilians.
+        a2 = civilians;
       }
+      // The event's own clause, then its sentence, then the nearest earlier sentence of the paragraph, then the
+      // article's main place; the dateline last ("KYIV —" is where the reporter is, not where the strike was).
       const clausePlaces = places.filter((p) => within(c.span, p.span));
-      const place = bestPlace(clausePlaces) ?? bestPlace(places.filter((p) => p.sentence === s.index)) ?? mainPlace(doc);
+      let place = bestPlace(clausePlaces) ?? bestPlace(places.filter((p) => p.sentence === s.index));
+      for (let k = s.index - 1; !place && k >= 0 && sentencesByIndex.get(k)?.paragraph === s.paragraph; k--) place = bestPlace(places.filter((p) => p.sentence === k));
+      place ??= article ?? datelinePlace;
       const fatal = type === 'Strategic developments' ? 0 : Math.min(...killed.map(({ cl }) => acledFatalities(cl)), Number.POSITIVE_INFINITY);
       const k = killed[0]?.cl;
       const evidence: { field: string; span: Span }[] = [{ field: 'sub_event_type', span: hits[0] ? { start: c.span.start + hits[0].start, end: c.span.start + hits[0].end } : c.span }];
