@@ -5,6 +5,9 @@ import { registerGazetteer } from './gazetteer.ts';
 import { registerIngest } from './ingest.ts';
 import { registerServe } from './serve.ts';
 import { registerExport } from './export.ts';
+import { registerFeeds } from './feeds.ts';
+import { registerStatus } from './status.ts';
+import { registerWorker } from './worker.ts';
 import { registerReport } from './report.ts';
 
 /** Run the CLI; returns the process exit code. Errors print as `CODE message`, never a stack trace. */
@@ -19,6 +22,9 @@ export async function main(argv: string[]): Promise<number> {
   registerIngest(program, setExit);
   registerServe(program);
   registerExport(program);
+  registerFeeds(program, setExit);
+  registerWorker(program);
+  registerStatus(program);
   registerReport(program);
   try {
     await program.parseAsync(argv);
