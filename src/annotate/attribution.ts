@@ -23,10 +23,13 @@ const VERBS =
 const RE_VERB = new RegExp(`\\b(${VERBS})\\b`, 'g');
 // A subject phrase ends at these (it starts after the last one before the verb).
 const SUBJECT_BOUNDARY = /[,;:—–(“”"]|\bthat\b|\band\b|\bwhile\b|\bbut\b|\bas\b/g;
+// A person's name: "Oleksandr Prokudin", "Brigadier General Mesfin Abebe"; roles their appositive gives them.
+const PERSON = /^(?:(?:Brigadier|Major|Lieutenant|General|Gen\.|Colonel|Col\.|Captain|Capt\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)*(?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+$/u;
+const ROLE = /\b(?:governor|mayor|head|chief|minister|commander|spokes(?:man|woman|person)|director|president|leader|official|administration|officer)\b/i;
 const PRONOUN = /^(?:it|he|she|they|this|officials?)$/i;
 
 // Anaphors point back to the most recent compatible source: "the NGO", "this NGO", "the monitor", "the same source".
-const ANAPHOR = /^(?:the|this|that|said)\s+(?:same\s+(?:source|organi[sz]ation|monitor|group)|(?:[\w-]+\s+){0,2}?(ngo|monitor|observatory|agency|ministry|organi[sz]ation|group|office|body|governor|administration|military|army|watchdog|charity|network|centre|center|channel|broadcaster|television|outlet|mayor|police|service))$/i;
+const ANAPHOR = /^(?:the|this|that|said)\s+(?:same\s+(?:sources?|organi[sz]ation|monitor|group|communiqu[eé]|statement|report|figures|tally|officials?|ministry)|(?:[\w-]+\s+){0,2}?(ngo|monitor|observatory|agency|ministry|organi[sz]ation|group|office|body|governor|administration|military|army|watchdog|charity|network|centre|center|channel|broadcaster|television|outlet|mayor|police|service|mission|commission|committee|movement|team|company|coordination))$/i;
 // Indefinite organisation descriptions name a known source given elsewhere in the article: "a war monitor said".
 const INDEFINITE = /^(?:a|an)\s+(?:[\w-]+\s+){0,3}?(ngo|monitor|non-governmental organi[sz]ation|rights group|human rights group|watchdog|observatory)$/i;
 const KINDS_BY_HEAD: Record<string, readonly SourceKind[]> = {
@@ -60,6 +63,12 @@ const KINDS_BY_HEAD: Record<string, readonly SourceKind[]> = {
   mayor: ['local_officials'],
   police: ['government', 'local_officials'],
   service: ['government', 'military'],
+  mission: ['un_agency'],
+  commission: ['ngo', 'government', 'un_agency'],
+  committee: ['activists', 'medical', 'ngo', 'local_officials'],
+  movement: ['activists', 'armed_group'],
+  team: ['military', 'medical'],
+  coordination: ['activists'],
 };
 
 // Unnamed speakers keep their words but lose sentence-initial capitals: "Residents said" → "residents".
@@ -78,6 +87,8 @@ interface Found {
   cueEnd: number;
   rule: string;
   via: string[];
+  /** An appositive describing the speaker ("Prokudin, governor of Kherson Oblast, said"). */
+  alt?: { start: number; end: number };
 }
 
 /** Trim a source phrase: drop a trailing parenthetical acronym "(CHRO)" and relative clauses. */
@@ -101,7 +112,28 @@ export function resolvePhrase(phrase: string, doc: Doc, ctx: AttributionContext)
     const h = ctx.index.lookup(poss[1]!, ctx.country);
     if (h) return { name: h.name, kind: h.kind, known: true };
   }
+  // "X reporter", "an AFP correspondent": the agency's own reporting.
+  const rep = /^(?:an?\s+|the\s+)?(.+?)\s+(?:reporters?|correspondents?|journalists?|photographers?|team)$/i.exec(phrase);
+  if (rep) {
+    const h = ctx.index.lookup(rep[1]!, ctx.country);
+    if (h && (h.kind === 'news_agency' || h.kind === 'state_media')) return { name: h.name, kind: h.kind, known: true };
+  }
+  // "director of Aamin Ambulance", "a spokesman for the 444 Brigade", "head of the Zaporizhzhia Regional Military
+  // Administration": a role inside an organisation speaks for it.
+  const of = /^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:head|chief|director|spokes(?:man|woman|person)|commander|president|leader|member|official|officer|representative|secretary|coordinator)\s+(?:of|for|at)\s+(.+)$/i.exec(phrase);
+  if (of && !/^(?:a|an)\s/i.test(phrase.trim()) || (of && /^\p{Lu}/u.test(of[1]!.replace(/^the\s+/i, '')))) {
+    const inner = resolvePhrase(of![1]!, doc, ctx);
+    if (inner.known || inner.kind === 'local_officials') return inner;
+  }
+  // "Russian-installed governor of the occupied part of the Kherson region" → "Russian-installed Kherson governor".
+  const inst = /^(?:the\s+)?(Russian|Moscow)-(?:installed|appointed)\s+(?:governor|head|leader)\b.*?\b(\p{Lu}[\p{L}-]+)\s+(?:region|Oblast|oblast|province)\b/u.exec(phrase) ?? /^(?:the\s+)?(Russian|Moscow)-(?:installed|appointed)\s+(\p{Lu}[\p{L}-]+)\s+(?:regional\s+)?(?:governor|head)$/u.exec(phrase);
+  if (inst) return { name: `Russian-installed ${inst[2]} governor`, kind: 'local_officials', known: false };
   let p = phrase.replace(/^(?:the)\s+/i, '').replace(/\s+/g, ' ').trim();
+  // Coordinated speakers keep the first: "local officials and a civil society group", "Rohingya activists and a community leader".
+  p = p.replace(/\s+and\s+(?:a|an|the|other)\s.*$/i, '');
+  // Counting words are not part of the description: "two local sources" → "local sources", "a second security
+  // source" → "a security source".
+  p = p.replace(/^(?:two|three|four|five|six|several|some|both|multiple|\d+)\s+(?=\S+(?:\s+\S+){0,3}$)/i, '').replace(/^(an?)\s+(?:second|third|fourth|further|different)\s+/i, 'a ');
   // "Donetsk regional governor Pavlo Kyrylenko", "Gov. Vyacheslav Gladkov": the role, not the person.
   p = p.replace(/^((?:[\p{L}.'’-]+\s+){0,4}?(?:governor|Governor|Gov\.|mayor|Mayor|spokes\w+|Spokes\w+|head|chief|minister|Minister|commander|official))\s+(?:\p{Lu}[\p{L}'’-]+\s*){1,3}$/u, '$1');
   // A person named alone ("Kyrylenko said") takes the role given with their name elsewhere in the article.
@@ -117,9 +149,13 @@ export function resolvePhrase(phrase: string, doc: Doc, ctx: AttributionContext)
   const h2 = ctx.index.lookup(p, ctx.country);
   if (h2) return { name: h2.name, kind: h2.kind, known: true };
   // Unnamed descriptions lose their place detail: "a doctor at Hama's national hospital" → "a doctor".
-  if (/^(?:a|an|two|three|several)\s/i.test(p)) p = p.replace(/\s+(?:at|in|from|with|on|near)\s.*$/, '');
+  if (/^(?:a|an|two|three|several)\s/i.test(p)) p = p.replace(/\s+(?:(?:at|in|from|with|on|near|inside)\b|of\s+(?:the\s+)?(?=\p{Lu})).*$/u, '');
+  // Trailing locatives of plural descriptions: "Palestinian medical sources inside the camp", "elders in a village near X".
+  else if (!/^\p{Lu}[\p{L}-]*\s+\p{Lu}/u.test(p)) p = p.replace(/\s+(?:inside|in|at|near|from)\s+(?:the|a|an)\s.*$/i, '');
+  const h3 = ctx.index.lookup(p, ctx.country);
+  if (h3) return { name: h3.name, kind: h3.kind, known: true };
   // A named person with a role: "Oleksandr Prokudin, governor of Kherson Oblast" is cut before the role earlier.
-  const role = /^(?:(\p{Lu}[\p{L}-]+)(?:\s+Oblast|\s+region|\s+province|\s+state)?\s+)?(regional\s+(?:military\s+)?)?([Gg]overnor|[Mm]ilitary [Aa]dministration|[Mm]ayor)(?:\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)(?:\s+(?:Oblast|region|province|state))?)?$/u.exec(p);
+  const role = /^(?:(\p{Lu}[\p{L}-]+)(?:\s+Oblast|\s+region|\s+province|\s+state)?\s+)?([Rr]egional\s+(?:[Mm]ilitary\s+)?)?([Gg]overnor|[Mm]ilitary [Aa]dministration|[Mm]ayor)(?:\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)(?:\s+(?:Oblast|region|province|state))?)?$/u.exec(p);
   if (role && (role[1] || role[4] || role[2]) && !/^(?:Regional|Russian|Ukrainian)$/.test(role[1] ?? '')) {
     let place: string | undefined = role[1] ?? role[4];
     if (!place) {
@@ -127,7 +163,7 @@ export function resolvePhrase(phrase: string, doc: Doc, ctx: AttributionContext)
       const m = /\bgovernor of (?:the )?(\p{Lu}[\p{L}-]+)|\b(\p{Lu}[\p{L}-]+) (?:Oblast|region|regional)\b/u.exec(doc.text);
       place = m ? (m[1] ?? m[2]) : undefined;
     }
-    if (place) p = /mayor/i.test(role[3]!) ? `${place} mayor` : `${place} regional ${(role[2] ?? '').includes('military') ? 'military ' : ''}${role[3]!.toLowerCase()}`;
+    if (place) p = /mayor/i.test(role[3]!) ? `${place} mayor` : `${place} regional ${(role[2] ?? '').toLowerCase().includes('military') ? 'military ' : ''}${role[3]!.toLowerCase()}`;
     return { name: p, kind: 'local_officials', known: false };
   }
   if (COMMON_START.test(p) && !/^(?:[A-Z]{2,}|\p{Lu}\p{Ll}+\s+\p{Lu})/u.test(p)) p = p[0]!.toLowerCase() + p.slice(1);
@@ -141,6 +177,85 @@ function guessKind(p: string): SourceKind | null {
   if (/\b(?:military|army|security source|police)/i.test(p)) return 'military';
   if (/\b(?:ngo|group|organi[sz]ation|monitor)/i.test(p)) return 'ngo';
   return null;
+}
+
+// Finite verbs and clause words that a speaker phrase never contains: "one man was killed when a shell hit".
+const FINITE = /\b(?:was|were|is|are|been|had|has|have|killed|died|hit|struck|fled|when|if|after|because|where|while|said|says|received|collected|documents?|operates|relies)\b/i;
+// Chunks that describe the speaker rather than name it: relative clauses and appositives
+// ("which relies on a network of sources", "one of the groups that document abuses", "known by its acronym MSF").
+const DESCRIBES = /^(?:which|who|whom|whose|that|where|based|known|also known|better known|one of|himself|herself|itself|operat|run by|set up)\b/i;
+
+/** Bounds of the speaker of a reporting verb: the subject noun phrase of its clause, with any appositive. */
+function subjectOf(text: string, sStart: number, vStart: number): { start: number; end: number; appositive?: { start: number; end: number } } | null {
+  // The clause starts after the last hard boundary: a sentence end the splitter missed ("… on Monday. Kharkiv
+  // regional governor Oleh Syniehubov said"), a semicolon, a colon or a quotation mark.
+  let from = sStart;
+  for (const b of text.slice(sStart, vStart).matchAll(/[.!?]["”’]?\s+(?=\p{Lu})|[;:“”"]\s*/gu)) {
+    // Abbreviations are not boundaries: "Gov. Vyacheslav Gladkov", "U.N. officials".
+    if (/\b(?:Gov|Gen|Col|Lt|Maj|Capt|Brig|Sgt|Dr|Mr|Mrs|Ms|St|Rep|Sen|U\.N|U\.S|No)\.\s*$/.test(text.slice(sStart, sStart + b.index + 1)) || /\b\p{Lu}\.\s*$/u.test(text.slice(sStart, sStart + b.index + 1))) continue;
+    from = sStart + b.index + b[0].length;
+  }
+  // Auxiliaries and adverbs between subject and verb: "the ministry also said", "officials have said".
+  let to = vStart;
+  const tail = /\s+(?:(?:also|later|earlier|previously|separately|further|has|have|had|was|were|is|would|had\s+earlier|has\s+also|have\s+also)\s*)+$/i.exec(text.slice(from, vStart));
+  if (tail) to = from + tail.index;
+  const chunks: { start: number; end: number }[] = [];
+  let last = from;
+  for (const b of text.slice(from, to).matchAll(/\s*(?:,|—|–|\s-\s|\()\s*|\)/g)) {
+    chunks.push({ start: last, end: from + b.index });
+    last = from + b.index + b[0].length;
+  }
+  chunks.push({ start: last, end: to });
+  const nonEmpty = (c: { start: number; end: number }) => text.slice(c.start, c.end).trim().length > 0;
+  let k = chunks.length - 1;
+  let appositive: { start: number; end: number } | undefined;
+  // "X, the head of Y, said": the verb follows a closed appositive; the speaker is X, described by Y.
+  if (!nonEmpty(chunks[k]!)) {
+    k--;
+    if (k < 0) return null;
+    appositive = chunks[k];
+    k--;
+    while (k >= 0 && appositive && DESCRIBES.test(text.slice(appositive.start, appositive.end).trim()) && k > 0 && DESCRIBES.test(text.slice(chunks[k]!.start, chunks[k]!.end).trim())) {
+      appositive = chunks[k];
+      k--;
+    }
+    if (k < 0 || !nonEmpty(chunks[k]!)) {
+      k = chunks.indexOf(appositive!);
+      appositive = undefined;
+    }
+  }
+  const head = chunks[k]!;
+  let hs = head.start;
+  let he = head.end;
+  let seg = text.slice(hs, he);
+  // Leading adverbials and conjunctions: "On Monday the ministry", "But rights groups", "Separately, police".
+  const lead = /^\s*(?:(?:and|but|however|meanwhile|separately|earlier|later|also|in addition|on|late on|early on)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the same day)\s+)?)+/i.exec(seg);
+  if (lead && lead[0].trim()) {
+    hs += lead[0].length;
+    seg = text.slice(hs, he);
+  }
+  // The clause may start inside the chunk: "… and a community leader who" has no verb; "that the toll was" has.
+  const clause = [...seg.matchAll(/\b(?:that|and said|as|while|when|after|because)\s+/gi)].pop();
+  if (clause && clause.index + clause[0].length < seg.length) {
+    hs += clause.index + clause[0].length;
+    seg = text.slice(hs, he);
+  }
+  // A relative clause inside the head ends it: "a resident who fled to Ouagadougou", "a villager who helped".
+  const rel = /\s+(?:who|which|whose|that)\b.*$/is.exec(seg);
+  if (rel && rel.index > 0) {
+    he = hs + rel.index;
+    seg = text.slice(hs, he);
+  }
+  const trimmed = seg.trim();
+  if (!trimmed || trimmed.split(/\s+/).length > 12 || /\d/.test(trimmed) || FINITE.test(trimmed)) return null;
+  if (/^(?:also|then|later|earlier|previously|had|has|have|was|were|is|are|would|could|separately)$/i.test(trimmed)) return null;
+  hs += seg.length - seg.trimStart().length;
+  he = hs + trimmed.length;
+  if (appositive) {
+    const a = text.slice(appositive.start, appositive.end).trim();
+    if (!a || FINITE.test(a.replace(/^(?:one of|which|who|that)\b.*$/i, '')) || a.split(/\s+/).length > 12) appositive = undefined;
+  }
+  return { start: hs, end: he, ...(appositive ? { appositive } : {}) };
 }
 
 /** Find the source phrases of one sentence. */
@@ -170,55 +285,26 @@ function findInSentence(doc: Doc, s: Sentence): Found[] {
   for (const m of body.matchAll(RE_VERB)) {
     const vStart = at(m.index);
     const before = text.slice(s.span.start, vStart);
-    // "said X" inversion: ", said the ministry".
+    // "said X" inversion: "…, said the ministry." — only when the speaker phrase closes the clause; "Prokudin,
+    // governor of Kherson Oblast, said one man was killed" is a subject with an appositive, not an inversion.
     if (/,\s*$/.test(before) || /^\s*$/.test(before)) {
       const after = text.slice(vStart + m[0].length, s.span.end);
-      const inv = /^\s+((?:the\s+)?(?!that\b|on\b|in\b|it\b|he\b|she\b|they\b)[\p{L}'’-]+(?:\s+(?!that\b|on\b|in\b)[\p{L}'’-]+){0,6})/u.exec(after);
-      if (inv && /^(?:said|says|added|reported|told)$/.test(m[0])) {
+      const inv = /^\s+((?:the\s+)?(?!that\b|on\b|in\b|it\b|he\b|she\b|they\b)[\p{L}'’.-]+(?:\s+(?!that\b|on\b|in\b)[\p{L}'’.-]+){0,6}?)\s*(?:[,.;:”"]|$)/u.exec(after);
+      if (inv && /^(?:said|says|added|reported|told)$/.test(m[0]) && !FINITE.test(inv[1]!)) {
         const st = vStart + m[0].length + inv[0].indexOf(inv[1]!);
         const ph = cleanPhrase(text, st, st + inv[1]!.length);
         found.push({ ...ph, cueStart: vStart, cueEnd: vStart + m[0].length, rule: 'attribution.said-inverted', via: [] });
         continue;
       }
     }
-    // The subject: after the last boundary; a relative clause or an appositive sends us one segment back.
-    const segs: { start: number; end: number }[] = [];
-    let last = 0;
-    SUBJECT_BOUNDARY.lastIndex = 0;
-    for (const b of before.matchAll(SUBJECT_BOUNDARY)) {
-      segs.push({ start: last, end: b.index });
-      last = b.index + b[0].length;
-    }
-    segs.push({ start: last, end: before.length });
-    let k = segs.length - 1;
-    let seg = before.slice(segs[k]!.start, segs[k]!.end).trim();
-    // "The monitor, which relies on a network of sources, said" → "The monitor".
-    while (k > 0 && (/^(?:which|who|whose|based|a|an)\b/i.test(seg) || !seg) && segs[k - 1]) {
-      const prev = before.slice(segs[k - 1]!.start, segs[k - 1]!.end).trim();
-      if (/^(?:which|who|whose|based)\b/i.test(seg) || !seg || (/^\p{Lu}/u.test(prev) && prev.split(/\s+/).length <= 6 && !/\b(?:was|were|is|are|been|killed|died|hit|when|if|after|because|where|said)\b/i.test(prev))) {
-        k--;
-        seg = prev;
-      } else break;
-    }
-    if (!seg || seg.split(/\s+/).length > 8 || /\d/.test(seg) || /\b(?:was|were|is|are|been|killed|died|hit|when|if|after|because|where)\b/i.test(seg)) continue;
-    // Subjects of "said" that are not speakers: "Russian shelling killed three people … said" has no subject here.
-    if (/^(?:also|then|later|earlier|previously|had|has|have|was|were|is|are|would|could|separately)$/i.test(seg)) continue;
-    const segStart = s.span.start + segs[k]!.start + (before.slice(segs[k]!.start, segs[k]!.end).length - before.slice(segs[k]!.start, segs[k]!.end).trimStart().length);
-    let phStart = segStart;
-    // Drop sentence-adverbials: "On Monday, the ministry said", "Separately the army said".
-    const lead = /^(?:(?:on|late on|early on)\s+\w+\s+|separately\s+|meanwhile\s+|earlier\s+|later\s+|also\s+)+/i.exec(seg);
-    if (lead) phStart += lead[0].length;
-    // Verbs after an auxiliary or adverb: "the ministry also said", "officials have said".
-    const tail = /\s+(?:also|later|earlier|previously|separately|has|have|had|had\s+earlier|has\s+also|have\s+also|was|were|is|would|further)(?:\s+(?:also|earlier|previously))?\s*$/i.exec(text.slice(phStart, vStart));
-    const phEnd = vStart - (tail ? tail[0].length : 0) - (/\s*$/.exec(text.slice(phStart, vStart - (tail ? tail[0].length : 0)))![0].length);
-    if (phEnd <= phStart) continue;
-    // Verbs that need a speaker-like subject: "gave", "put", "counted" only with a source-ish noun.
+    const subj = subjectOf(text, s.span.start, vStart);
+    if (!subj) continue;
     const via: string[] = [];
     if (/^(?:told|tells)$/.test(m[0])) {
       const obj = /^\s+((?:the\s+)?(?:state\s+news\s+agency\s+|state\s+broadcaster\s+|state\s+media\s+|news\s+agency\s+)?[\p{Lu}][\p{L}-]*(?:[\s-]+\p{Lu}[\p{L}-]*){0,3})/u.exec(text.slice(vStart + m[0].length, s.span.end));
       if (obj) via.push(obj[1]!);
     }
-    found.push({ start: phStart, end: phEnd, cueStart: vStart, cueEnd: vStart + m[0].length, rule: `attribution.${m[0] === 'told' || m[0] === 'tells' ? 'told' : 'said'}`, via });
+    found.push({ start: subj.start, end: subj.end, ...(subj.appositive ? { alt: subj.appositive } : {}), cueStart: vStart, cueEnd: vStart + m[0].length, rule: `attribution.${m[0] === 'told' || m[0] === 'tells' ? 'told' : 'said'}`, via });
   }
   // A speaker followed by a quote: `X said: "…"` is covered above; `"…," the ministry said` too.
   return found;
@@ -236,10 +322,22 @@ export function findAttributions(doc: Doc, sentences: readonly Sentence[], ctx: 
     const np = normName(phrase);
     // Speakers that are not sources: "Russian shelling killed … and wounded 11 … said" yields odd subjects; keep
     // only phrases that look like a name or a description of people or bodies.
-    if (!phrase || /^(?:there|which|what|this|that|these|those|we|i|you|him|her|them|us)$/i.test(np)) continue;
+    if (!phrase || /^(?:there|which|who|whom|what|this|that|these|those|we|i|you|him|her|them|us)$/i.test(np)) continue;
     let res = resolvePhrase(phrase, doc, ctx);
     let rule = f.rule;
-    const an = ANAPHOR.exec(phrase.trim()) ?? (PRONOUN.test(np) && !/^officials?$/.test(np) ? ['', ''] : null);
+    let span = { start: f.start, end: f.end };
+    // The appositive speaks when the head does not resolve: a person ("Prokudin, governor of Kherson Oblast")
+    // or a description ("The medical charity, known by its French acronym MSF").
+    if (f.alt && !res.known) {
+      const altText = doc.text.slice(f.alt.start, f.alt.end).replace(/^(?:known|also known|better known)\s+(?:as|by\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:acronym|name|initials))\s+/i, '');
+      const alt = resolvePhrase(altText, doc, ctx);
+      if (alt.known || (PERSON.test(phrase.trim()) && ROLE.test(altText))) {
+        res = alt;
+        span = { start: f.alt.start, end: f.alt.end };
+        rule = `${rule}+appositive`;
+      }
+    }
+    const an = ANAPHOR.exec(phrase.trim().replace(/^same\s/i, 'the same ')) ?? (PRONOUN.test(np) && !/^officials?$/.test(np) ? ['', ''] : null);
     if (!res.known && an) {
       const kinds = an[1] ? (KINDS_BY_HEAD[an[1].toLowerCase()] ?? null) : null;
       const prev = [...out].reverse().find((a) => a.span.start <= f.start && (!kinds || (a.kind && kinds.includes(a.kind))));
@@ -250,7 +348,7 @@ export function findAttributions(doc: Doc, sentences: readonly Sentence[], ctx: 
     }
     const ind = !res.known ? INDEFINITE.exec(phrase.trim()) : null;
     const via = f.via.map((v) => ctx.index.lookup(v, ctx.country)?.name ?? v.replace(/^(?:the\s+)?(?:state\s+news\s+agency|state\s+broadcaster|state\s+media|news\s+agency)\s+/i, ''));
-    const a = { span: { start: f.start, end: f.end }, cue: { start: f.cueStart, end: f.cueEnd }, ...res, via, sentence: s.index, rule };
+    const a = { span, cue: { start: f.cueStart, end: f.cueEnd }, ...res, via, sentence: s.index, rule };
     if (ind) pending.push({ i: out.length, kinds: KINDS_BY_HEAD[ind[1]!.toLowerCase()] ?? ['ngo', 'monitor'] });
     out.push(a);
   }

@@ -60,11 +60,15 @@ export function loadSources(path = new URL('../../data/sources.json', import.met
       local.set(s.country ?? '', m);
     }
   }
+  const spelled = new Set(file.sources.flatMap((s) => [s.name, ...s.aliases, ...(s.country_aliases ?? [])]).filter((a) => !/^[A-Z][A-Z0-9]{1,7}$/.test(a)).map(normName));
+  const acronyms = new Set(file.sources.flatMap((s) => [s.name, ...s.aliases]).filter((a) => /^[A-Z][A-Z0-9]{1,7}$/.test(a)).map(normName).filter((k) => !spelled.has(k)));
   const countryRes = Object.entries(file.countries).map(([cc, words]) => [cc, new RegExp(`\\b(?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'g')] as const);
   const index: SourceIndex = {
     sources: file.sources,
     lookup(name, country) {
       const k = normName(name);
+      // Acronyms match only as acronyms: the relative pronoun "who" is not the WHO.
+      if (acronyms.has(k) && !/\p{Lu}/u.test(name)) return null;
       const exact = global.get(k) ?? (country ? local.get(country)?.get(k) : undefined);
       if (exact) return exact;
       return byAcronym(name, country) ?? generated(k, country);
