@@ -48,6 +48,9 @@ const MODAL = /\b(?:could|might|may|would|will|threaten(?:s|ed)? to|risk(?:s|ed)
 // Background cues: "since 2011", "since the start of the war", "the war has killed", "last year".
 const BACKGROUND = /\b(?:since (?:(?:\w+ )?(?:19|20)\d\d|then|the (?:start|beginning|outbreak)|the (?:war|conflict|coup|invasion|uprising)|it (?:began|started|erupted))|(?:war|conflict|fighting|violence|insurgency|crisis) (?:has|have|had) (?:killed|displaced|left|forced|uprooted)|in (?:19|20)\d\d|last year|in recent years|over the (?:past|last) (?:\w+ )?(?:years|decade)|(?:a|an) (?:similar|earlier|previous) (?:attack|strike|incident|raid|massacre)|previously|(?:19|20)\d\d (?:war|offensive|crackdown|exodus|campaign)|in total|overall|so far)\b/i;
 
+// Paragraph of each sentence of the article being read (set by buildClaims, read by `carried`).
+let sentenceParagraph = new Map<number, number>();
+
 interface Draft {
   q: Quantity;
   span: Span;
@@ -157,6 +160,7 @@ export function buildClaims(doc: Doc): { claims: Claim[]; mentions: Mention[] } 
   const country = index.countryOf(text);
   const actx = { index, country };
   const attrs = findAttributions(doc, sentences, actx);
+  sentenceParagraph = new Map(doc.sentences.map((x) => [x.index, x.paragraph]));
   const credit = creditOf(doc, actx);
   const outlet = doc.meta.outlet;
   const actorMentions = doc.mentions.filter((m) => m.type === 'actor');
@@ -304,7 +308,7 @@ export function buildClaims(doc: Doc): { claims: Claim[]; mentions: Mention[] } 
 function sourceFor(d: Draft, attrs: readonly Attribution[], inherited: SourceRef | null, outlet: string | null, credit: string | null, text: string): SourceRef {
   const inSent = attrs.filter((a) => a.sentence === d.sentence.index);
   const outletChain = outlet ? [outlet] : [];
-  if (!inSent.length) return inherited ?? { name: null, kind: null, chain: outletChain, span: null, rule: 'attribution.none' };
+  if (!inSent.length) return inherited ?? carried(d, attrs, outlet, credit, text) ?? { name: null, kind: null, chain: outletChain, span: null, rule: 'attribution.none' };
   const dist = (a: Attribution) => Math.min(Math.abs(a.span.start - d.span.end), Math.abs(d.span.start - a.span.end), Math.abs(a.cue.start - d.span.end), Math.abs(d.span.start - a.cue.end));
   const main = inSent.filter((a) => !/citing/.test(a.rule)).sort((a, b) => dist(a) - dist(b))[0];
   const cited = inSent.find((a) => /citing/.test(a.rule) && (!main || a.span.start > main.span.start));
@@ -316,6 +320,28 @@ function sourceFor(d: Draft, attrs: readonly Attribution[], inherited: SourceRef
   }
   void text;
   return { name: chosen.name, kind: chosen.kind, chain: chainOf(outlet, credit, { name: chosen.name, via }), span: chosen.span, rule: chosen.rule };
+}
+
+/**
+ * Wire copy attributes once and continues: "Shelling killed two people, the governor said. Seven others were
+ * wounded." The unattributed figure takes the source of the nearest earlier attributed sentence in its paragraph,
+ * or in the previous paragraph. Not for the outlet's own context: background and perfect-tense summaries
+ * ("Thousands of people have fled the district", "the war has killed …").
+ */
+function carried(d: Draft, attrs: readonly Attribution[], outlet: string | null, credit: string | null, text: string): SourceRef | null {
+  if (d.background) return null;
+  const clause = text.slice(d.sentence.span.start, d.sentence.span.end);
+  if (/\b(?:have|has)\s+(?:been\s+)?(?:fled|displaced|killed|left|forced|uprooted|died)\b/i.test(clause) && !/^\s*(?:the|this|that)\s+(?:same|toll)/i.test(clause)) return null;
+  const prev = attrs.filter((a) => a.sentence < d.sentence.index && !/citing/.test(a.rule));
+  const last = prev[prev.length - 1];
+  if (!last) return null;
+  const para = (i: number) => sentenceParagraph.get(i) ?? -1;
+  const gap = para(d.sentence.index) - para(last.sentence);
+  if (gap !== 0) return null;
+  const cited = attrs.find((a) => a.sentence === last.sentence && /citing/.test(a.rule) && a.span.start > last.span.start);
+  const chosen = cited ?? last;
+  const via = cited ? [...last.via, last.name] : [...last.via];
+  return { name: chosen.name, kind: chosen.kind, chain: chainOf(outlet, credit, { name: chosen.name, via }), span: chosen.span, rule: `${chosen.rule}+carried` };
 }
 
 /**

@@ -120,6 +120,8 @@ export function loadSources(path = new URL('../../data/sources.json', import.met
       return s.kind === 'military' && names.some((n) => /\b(?:army|armed forces|defen[cs]e forces?|military)\b/.test(n)) && !/ministry/i.test(s.name);
     });
     if (match) return match;
+    // A bare "the army" in a Gaza article may be Israel's: only a country named in the phrase generates a name.
+    if (!who) return null;
     const dem = c.demonyms[0] ?? c.name;
     const title = fn.replace(/\b\w/g, (x) => x.toUpperCase());
     const name = body === 'ministry' ? `${dem} Ministry of ${title}` : body === 'police' ? `${dem} police` : `${dem} army`;
