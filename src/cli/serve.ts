@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { buildApp } from '../api/app.ts';
 import { SitrepError } from '../core/index.ts';
 import { configFromEnv, createDb } from '../store/index.ts';
+import { startInProcessWorker } from '../queue/index.ts';
 
 /** Register `sitrep serve`. */
 export function registerServe(program: Command): void {
@@ -17,11 +18,14 @@ export function registerServe(program: Command): void {
       const db = await createDb(configFromEnv({ data: o.data }));
       const app = await buildApp({ db, reviewToken: process.env.SITREP_REVIEW_TOKEN || null, allowPrivate: !!o.allowPrivate });
       const address = await app.listen({ host: o.host, port: o.port });
+      // On the embedded PGlite the server also runs queued jobs (followed feeds); on PostgreSQL workers do.
+      const jobs = startInProcessWorker(db, { allowPrivate: !!o.allowPrivate });
       // The first stdout line names the address, so scripts and tests started with --port 0 can find it.
       process.stdout.write(`sitrep serving ${address} (${db.kind}${process.env.SITREP_REVIEW_TOKEN ? ', review enabled' : ', read-only'})\n`);
       await new Promise<void>((resolve) => {
         const stop = async () => {
           await app.close();
+          await jobs?.stop();
           await db.close();
           resolve();
         };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { addFeed, claimJob, completeJob, enqueueJobs, failJob, listFeeds, queueStatus, startWorker } from '../../src/queue/index.ts';
+import { addFeed, claimJob, completeJob, enqueueJobs, failJob, listFeeds, queueStatus, startInProcessWorker, startWorker } from '../../src/queue/index.ts';
 import { createDb, type Db } from '../../src/store/index.ts';
 import { freshDatabase, pgSkip } from './pg.ts';
 import { type Site, startSite } from './site.ts';
@@ -150,5 +150,26 @@ describe('job queue on PostgreSQL', { skip }, () => {
       assert.equal(Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM jobs')).rows[0]!.n), jobsBefore + 1, 'only the feed fetch itself');
       assert.equal(Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM articles')).rows[0]!.n), 9);
     });
+  });
+});
+
+describe('in-process jobs on the embedded PGlite (the `sitrep serve` hook)', () => {
+  test('a followed feed is fetched and stored without any worker process', { timeout: 30_000 }, async () => {
+    const site = await startSite({ full: [20, 21], teasers: [22] });
+    const db = await createDb({ dataDir: 'memory://' });
+    try {
+      await addFeed(db, `${site.base}/good.xml`, { everyMs: 3600_000 });
+      const w = startInProcessWorker(db, { allowPrivate: true });
+      assert.ok(w, 'PGlite runs jobs in-process');
+      try {
+        await until(async () => Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM articles')).rows[0]!.n) === 3, 20_000, 'three stored articles');
+      } finally {
+        await w.stop();
+      }
+      assert.equal((await listFeeds(db))[0]!.items_seen, 3);
+    } finally {
+      await db.close();
+      await site.close();
+    }
   });
 });
