@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { metrics, scoreClaims, scoreEvents, scorePlaces, scoreTimes, spansMatch, type Tally } from './score.ts';
+import { metrics, sameSourceName, scoreClaims, scoreEvents, scorePlaces, scoreTimes, spansMatch, type Tally } from './score.ts';
 
 // A small hand-made gold article (values written by a person, not produced by Sitrep).
 const gold = {
@@ -78,4 +78,13 @@ test('event fields are scored on the paired prediction, actors as an unordered s
   const m = score(pred);
   assert.equal(m.event_actor_accuracy, 1);
   assert.equal(m.event_fatalities_exact, 0);
+});
+
+test('source names compare through the dictionary aliases, case, leading articles and plural -s', () => {
+  assert.ok(sameSourceName('OCHA', 'United Nations Office for the Coordination of Humanitarian Affairs'));
+  assert.ok(sameSourceName('a resident', 'A resident'));
+  assert.ok(sameSourceName('residents', 'the residents'));
+  assert.ok(sameSourceName(null, null));
+  assert.ok(!sameSourceName('residents', 'a medical source'));
+  assert.ok(!sameSourceName('UNICEF', null));
 });

@@ -2,6 +2,7 @@
  * The scorer behind `npm run eval`: compares extractor output with gold annotations, per field. Pure functions
  * over plain values so they can be unit-tested on hand-made predictions.
  */
+import { loadSources } from '../src/resolve/sources.ts';
 
 export interface GSpan {
   readonly start: number;
@@ -42,6 +43,25 @@ export function matchOneToOne<G, P>(gold: readonly G[], pred: readonly P[], ok: 
 
 const norm = (s: unknown) => (s == null ? null : String(s).trim().toLowerCase().replace(/\s+/g, ' '));
 
+/**
+ * Source names compare through the source dictionary's aliases ("OCHA" = "United Nations Office for the
+ * Coordination of Humanitarian Affairs"), ignoring case, a leading article and a plural -s ("the resident" =
+ * "residents"), so the score counts wrong sources, not spelling variants.
+ */
+export function sameSourceName(a: unknown, b: unknown): boolean {
+  const canon = (s: unknown) => {
+    if (s == null) return null;
+    const hit = loadSources().lookup(String(s));
+    return (hit ? hit.name : String(s))
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/^(?:the|a|an)\s+/, '')
+      .replace(/s$/, '');
+  };
+  return canon(a) === canon(b);
+}
+
 /** Great-circle distance in km. */
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const r = (d: number) => (d * Math.PI) / 180;
@@ -64,7 +84,7 @@ export function scoreClaims(gold: readonly J[], pred: readonly J[], t: Tally): v
     const g = gold[gi];
     const p = pred[pi];
     if (['low', 'best', 'high'].every((k) => (g[k] ?? null) === (p[k] ?? null))) t.claims_numbers_exact = (t.claims_numbers_exact ?? 0) + 1;
-    if (norm(g.source?.name) === norm(p.source?.name)) t.claims_source_ok = (t.claims_source_ok ?? 0) + 1;
+    if (sameSourceName(g.source?.name, p.source?.name)) t.claims_source_ok = (t.claims_source_ok ?? 0) + 1;
     const chain = (c: unknown) => JSON.stringify(((c as string[]) ?? []).map(norm));
     if (chain(g.source?.chain) === chain(p.source?.chain)) t.claims_chain_ok = (t.claims_chain_ok ?? 0) + 1;
     if (Boolean(g.background) === Boolean(p.background)) t.claims_background_ok = (t.claims_background_ok ?? 0) + 1;

@@ -9,6 +9,7 @@ import { createContext } from '../src/core/index.ts';
 import { parseTxt } from '../src/ingest/txt.ts';
 import { prepareArticle } from '../src/ingest/prepare.ts';
 import { defaultPipeline } from '../src/pipeline.ts';
+import { sameSourceName } from '../eval/score.ts';
 
 interface GoldClaim {
   kind: string;
@@ -51,7 +52,7 @@ for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
     const c = doc.claims[i]!;
     if (c.low === g.low && c.best === g.best && c.high === g.high) exact++;
     else if (verbose) console.log(`${f} NUM "${g.span.text}" gold ${g.low}/${g.best}/${g.high} got ${c.low}/${c.best}/${c.high}`);
-    if (c.source.name === g.source.name) srcOk++;
+    if (sameSourceName(c.source.name, g.source.name)) srcOk++;
     else if (verbose) console.log(`${f} SRC "${g.span.text}" gold ${g.source.name} got ${c.source.name}`);
   }
   doc.claims.forEach((c, k) => {
