@@ -57,13 +57,17 @@ PARSERS[''] = PARSERS['.txt']!;
 PARSERS['.text'] = PARSERS['.txt']!;
 
 /** Recursively list files under a path (sorted, hidden files skipped). */
+const SIDECAR = /\.(?:gold|expected)\.json$/i;
+
 async function* walk(p: string): AsyncGenerator<string> {
   const st = await fs.stat(p);
   if (!st.isDirectory()) {
     yield p;
     return;
   }
-  const entries = (await fs.readdir(p)).filter((e) => !e.startsWith('.')).sort();
+  // Sidecar annotation files sit next to articles in corpora ("sy-001.gold.json", "x.expected.json"): a
+  // directory walk skips them; naming one explicitly still reads it.
+  const entries = (await fs.readdir(p)).filter((e) => !e.startsWith('.') && !SIDECAR.test(e)).sort();
   for (const e of entries) yield* walk(path.join(p, e));
 }
 

@@ -38,6 +38,9 @@ describe('extract batches and bad input', { concurrency: 3 }, () => {
     assert.equal(run.code, 1, 'broken fixtures fail the batch');
     const inputs = docs(run.stdout).map((o) => path.basename(o.article.input));
     assert.ok(inputs.includes('header.txt') && inputs.includes('entries.atom#1') && inputs.includes('jsonld.html'));
+    // The hand-written "*.expected.json" sidecars beside the fixtures are annotations, not articles.
+    assert.ok(!inputs.some((i) => i.endsWith('.expected.json')), 'sidecars are skipped in directory walks');
+    assert.ok(!run.stderr.includes('.expected.json'), run.stderr);
   });
 
   it('--jsonl: one line per input line in order, ids echoed, spans index each input text', async () => {
