@@ -16,6 +16,10 @@ const NOT_AN_EVENT = /\b(?:denied|denies|deny|rejected (?:claims|reports)|no evi
 // ACLED's conservative reading of vague figures: "dozens" → 12, "hundreds" → 100, "several" → 3.
 const VAGUE_ACLED: Record<string, number> = { dozens: 12, hundreds: 100, several: 3, scores: 20, thousands: 1000, 'a few': 3, 'a number of': 3 };
 
+// The sentence model's confidence: above VETO its "None" overrules a trigger; a clause with no trigger needs ALONE.
+const VETO = 0.7;
+const ALONE = 0.7;
+
 interface Clause {
   readonly span: Span;
   readonly sentence: number;
@@ -76,6 +80,8 @@ function mainPlace(doc: Doc, places: readonly Place[] = doc.places): Place | nul
 }
 
 interface Draft {
+  /** True when the clause or sentence names its own date or place (not inherited from context). */
+  anchored: boolean;
   sub: string;
   type: string;
   a1: EventActor | null;
@@ -137,7 +143,10 @@ export function buildEvents(doc: Doc): Doc {
       let rule = sub ? 'events.trigger' : '';
       let confidence = sub ? 0.8 : 0;
       const model = classifySentence(text);
-      if (!sub && model && model.probability >= 0.6 && model.sub_event_type !== 'None') {
+      // A clause the model is sure carries no event (background, analysis, a quoted opinion) vetoes a stray trigger:
+      // "Kidnappings for ransom have become common on the region's main roads".
+      if (sub && model?.sub_event_type === 'None' && model.probability >= VETO) continue;
+      if (!sub && model && model.probability >= ALONE && model.sub_event_type !== 'None') {
         sub = model.sub_event_type;
         type = eventTypeOf(sub);
         rule = 'events.classifier';
@@ -212,6 +221,7 @@ export function buildEvents(doc: Doc): Doc {
       if (place) evidence.push({ field: 'location', span: place.span });
       for (const { cl } of killed) evidence.push({ field: 'fatalities', span: cl.span });
       drafts.push({
+        anchored: !!current[0] || !!bestPlace(clausePlaces) || places.some((p) => p.sentence === s.index && p.lat != null && p.feature !== 'country'),
         sub,
         type,
         a1,
@@ -235,7 +245,11 @@ export function buildEvents(doc: Doc): Doc {
   for (const d of drafts) {
     // An offensive restated in several sentences ("launched on Thursday", "the day before") is one battle,
     // dated at its earliest reported day.
-    const same = merged.find((m) => m.sub === d.sub && (m.day === d.day || d.type === 'Battles') && (m.place?.name ?? null) === (d.place?.name ?? null) && m.a1?.name === d.a1?.name && (m.a2?.name ?? null) === (d.a2?.name ?? null));
+    let same = merged.find((m) => m.sub === d.sub && (m.day === d.day || d.type === 'Battles') && (m.place?.name ?? null) === (d.place?.name ?? null) && m.a1?.name === d.a1?.name && (m.a2?.name ?? null) === (d.a2?.name ?? null));
+    // A clause with neither its own date nor its own place that names no new actor restates the last event of its
+    // type: "The fighting has forced 300,000 people from their homes", "The shells fall on houses".
+    const sides = (m: Draft) => [m.a1?.name, m.a2?.name].filter(Boolean);
+    if (!same && !d.anchored) same = merged.filter((m) => m.type === d.type && [d.a1?.name, d.a2?.name].every((n) => !n || sides(m).includes(n) || n.startsWith('Civilians'))).at(-1);
     if (!same) {
       merged.push(d);
       continue;
