@@ -3,30 +3,14 @@ import { liveSentences, withLayer } from '../core/index.ts';
 import { loadSources } from '../resolve/sources.ts';
 import { type Attribution, chainOf, creditOf, findAttributions } from './attribution.ts';
 import { findQuantities, type Quantity, shareOf } from './quantities.ts';
+import { loadLexicon } from './lexicon.ts';
 
-// Victim nouns → category (eval/GOLD.md): "people" is the total, "troops" are soldiers, "jihadists" fighters.
-const NOUNS: Record<string, VictimCategory> = {};
-const add = (cat: VictimCategory, words: string) => {
-  for (const w of words.split(' ')) NOUNS[w] = cat;
-};
-add('civilians', 'civilian civilians non-combatants noncombatants aid-workers');
-add('children', 'child children kids boys boy girls girl minors minor teenagers teenager teen teens babies baby infants infant toddlers schoolchildren students-children');
-add('women', 'women woman');
-add('fighters', 'fighters fighter militants militant jihadists jihadist rebels rebel insurgents insurgent terrorists terrorist assailants assailant gunmen gunman attackers attacker combatants combatant extremists extremist members member militiamen militiaman guerrillas guerrilla');
-add('soldiers', 'soldiers soldier troops servicemen serviceman servicemembers personnel policemen policeman officers officer guards guard conscripts recruits general commander colonel gendarmes gendarme marines paratroopers pilots pilot');
-add('total', 'people persons person residents resident villagers villager men man others passengers passenger vendors shoppers worshippers worshipper students student farmers farmer workers worker journalists journalist reporter photographer doctors doctor nurses nurse paramedics paramedic volunteers volunteer driver drivers inhabitants citizens refugees migrants individuals family-members relatives teachers miners herders herder shepherds shepherd fishermen fisherman pedestrians pedestrian patients prisoners detainees hostages protesters demonstrators elderly');
-add('unknown', 'bodies dead wounded injured victims casualties more deaths fatalities');
-// Heads that are people but of another victim category than their word suggests are set by context ("others").
-const OBJECTS = /^(?:shells?|rockets?|missiles?|drones?|bombs?|houses?|homes?|buildings?|vehicles?|tanks?|cars?|trucks?|villages?|towns?|positions?|strikes?|airstrikes?|attacks?|rounds?|mortars?|projectiles?|artillery|weapons?|guns?|rifles?|munitions?|tons?|tonnes?|aircraft|planes?|helicopters?|boats?|ships?|schools?|hospitals?|mosques?|churches?|shops?|trucks?|kilometres?|points?|sites?|targets?|areas?|districts?|settlements?|communities|times|cases|incidents|violations|raids?|operations?|checkpoints?|bases?|depots?|camps?|miles?|days?|hours?|weeks?|months?|years?)$/i;
-
-const TRIGGERS: readonly [RegExp, ClaimKind, boolean?][] = [
-  [/\b(?:killed|killing|kills|kill|dead|died|dying|die|deaths?|death toll|toll|lost their lives|massacred|slain|executed|perished|bodies|fatalities|shot dead)\b/gi, 'killed'],
-  [/\b(?:wounded|wounding|wounds|injured|injuring|injures|injuries|hurt)\b/gi, 'injured'],
-  [/\b(?:displaced|displacing|displacement|fled|fleeing|flee|uprooted|sought refuge|seek refuge|forced (?:\w+ ){0,4}from their homes|forced from their homes|forced (?:\w+ ){0,3}to flee|(?:have|has|had) left|evacuated|made homeless)\b/gi, 'displaced'],
-  [/\b(?:detained|detaining|detention|arrested|arresting|arrests?|held|captured|capturing|taken prisoner|taken captive|rounded up)\b/gi, 'detained'],
-  [/\b(?:abducted|abducting|kidnapped|kidnapping|taken hostage|seized)\b/gi, 'detained', true],
-  [/\b(?:missing|unaccounted for|disappeared)\b/gi, 'missing'],
-];
+// Victim nouns, non-person nouns and triggers are data (data/claims/lexicon.json, schema beside it): "people"
+// is the total, "troops" are soldiers, "jihadists" fighters; "200 shells" is not a claim.
+const LEXICON = loadLexicon();
+const NOUNS: Record<string, VictimCategory> = LEXICON.nouns;
+const OBJECTS = LEXICON.objects;
+const TRIGGERS = LEXICON.triggers;
 
 interface Trigger {
   start: number;
