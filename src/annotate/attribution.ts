@@ -142,6 +142,8 @@ export function resolvePhrase(phrase: string, doc: Doc, ctx: AttributionContext)
     const esc = sur.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const m =
       new RegExp(`\\b((?:[\\p{L}.'’-]+\\s+){0,3}?(?:governor|Governor|Gov\\.|mayor|Mayor|head|chief|minister|Minister|commander))\\s+(?:\\p{Lu}[\\p{L}'’-]+\\s+){0,2}${esc}\\b`, 'u').exec(doc.text) ??
+      // "the head of the Zaporizhzhia Regional Military Administration, Yurii Malashko": a titled organisation, then the name.
+      new RegExp(`\\b((?:head|chief|governor|mayor|commander|director|spokes\\w+)\\s+of\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}-]*\\s+){0,5}\\p{Lu}[\\p{L}-]*),\\s+(?:\\p{Lu}[\\p{L}'’-]+\\s+){0,2}${esc}\\b`, 'u').exec(doc.text) ??
       new RegExp(`\\b${esc},\\s+(?:the\\s+)?((?:[\\p{L}'’-]+\\s+){0,6}?(?:governor|mayor|head|chief|minister|commander|spokes\\w+)(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]+(?:\\s+(?:Oblast|region|province|state))?)?)`, 'u').exec(doc.text);
     if (m) return resolvePhrase(m[1]!, doc, ctx);
   }
