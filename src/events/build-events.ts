@@ -48,6 +48,30 @@ export function acledFatalities(c: Claim): number {
   return c.low ?? c.best ?? c.high ?? 0;
 }
 
+const SIDES = ['civilians', 'soldiers', 'fighters'] as const;
+
+/**
+ * ACLED fatalities of one event from its killed claims: a total ("killed 45 people") wins at its lowest figure;
+ * otherwise the distinct victim groups add up ("six soldiers and four fighters" → 10, civilians killed in a
+ * battle included), each group at its lowest figure, children and women counted only when no civilians are.
+ */
+export function eventFatalities(killed: readonly Claim[]): number {
+  if (!killed.length) return 0;
+  const low = (cs: readonly Claim[]) => Math.min(...cs.map(acledFatalities));
+  const totals = killed.filter((c) => c.victims.category === 'total' || c.victims.category === 'unknown');
+  if (totals.length) return low(totals);
+  let sum = 0;
+  for (const side of SIDES) {
+    const cs = killed.filter((c) => c.victims.category === side);
+    if (cs.length) sum += low(cs);
+  }
+  if (!killed.some((c) => c.victims.category === 'civilians')) {
+    const cs = killed.filter((c) => c.victims.category === 'children' || c.victims.category === 'women');
+    if (cs.length) sum += Math.max(...cs.map(acledFatalities));
+  }
+  return sum;
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** "27 November 2024" from an ISO day. */
 const longDate = (d: string) => `${+d.slice(8, 10)} ${MONTHS[+d.slice(5, 7) - 1]} ${d.slice(0, 4)}`;
@@ -119,7 +143,9 @@ export function buildEvents(doc: Doc): Doc {
   // The last event date seen in the current paragraph, and the article's main event date (the first one).
   let lastDay: { day: string; tp: 1 | 2 | 3 } | null = null;
   let lastParagraph = -1;
-  let mainDay: { day: string; tp: 1 | 2 | 3 } | null = null;
+  // The article's main event date: its first current, non-reporting date ("Accounts of Saturday's attack …").
+  const firstTime = eventTimes.find((t) => !t.background && eventDay(t) && !isReportingTime(doc, t));
+  let mainDay: { day: string; tp: 1 | 2 | 3 } | null = firstTime ? eventDay(firstTime) : null;
   for (const s of liveSentences(doc)) {
     if (s.paragraph !== lastParagraph) {
       lastDay = null;
@@ -212,7 +238,7 @@ export function buildEvents(doc: Doc): Doc {
       let place = bestPlace(clausePlaces) ?? bestPlace(places.filter((p) => p.sentence === s.index));
       for (let k = s.index - 1; !place && k >= 0 && sentencesByIndex.get(k)?.paragraph === s.paragraph; k--) place = bestPlace(places.filter((p) => p.sentence === k));
       place ??= article ?? datelinePlace;
-      const fatal = type === 'Strategic developments' ? 0 : Math.min(...killed.map(({ cl }) => acledFatalities(cl)), Number.POSITIVE_INFINITY);
+      const fatal = type === 'Strategic developments' ? 0 : eventFatalities(killed.map(({ cl }) => cl));
       const k = killed[0]?.cl;
       const evidence: { field: string; span: Span }[] = [{ field: 'sub_event_type', span: hits[0] ? { start: c.span.start + hits[0].start, end: c.span.start + hits[0].end } : c.span }];
       if (first) evidence.push({ field: 'actor1', span: first.span });
@@ -231,7 +257,7 @@ export function buildEvents(doc: Doc): Doc {
         tp,
         place,
         claims: claims.map(({ i }) => i),
-        fatal: Number.isFinite(fatal) ? fatal : 0,
+        fatal,
         range: k ? { low: k.low, best: k.best, high: k.high } : { low: null, best: null, high: null },
         evidence,
         sentence: s.index,

@@ -63,10 +63,10 @@ test('copies, trimmed copies and credited rewrites share a story group; differen
 // would; each is reported to the lead. The assertions stay exactly as written: `todo` shows the failure
 // without failing the suite, and removing an entry re-arms the test.
 const EXTRACTION_GAPS: Record<string, string> = {
-  A: 'Reuters datelines ("AMMAN, Oct 16 (Reuters) -") become the event location (Amman, 300 km away); "Maarrat Misrin" resolves to Idlib city; "has risen to 19 civilians" is not read as a claim',
-  B: 'the SANA-based account is located at its "DAMASCUS —" dateline; the Reuters dateline "AMMAN" again',
-  C: 'no event from "An attack by the Rapid Support Forces on the town of Kutum ... killed 32 people" (sd-kutum-attack-03/04)',
-  D: 'the Reuters dateline "KYIV" becomes the location of the Kharkiv strike; ua-kharkiv-missile-05 is typed "Government regains territory"',
+  A: 'every article now joins the incident; independent sources count "Agence France-Presse" as a fourth source beside SOHR, Civil Defence and the Russian ministry (source attribution of the AFP copies)',
+  B: 'every article now joins with 10 fatalities each (six soldiers + four fighters; 10 combatants); the merged event reports 16 (merge policy adds figures across reports)',
+  C: 'sd-kutum-attack-03/-04 now yield the event; sd-kutum-attack-05 ("Accounts of Saturday\'s attack …") is typed from its toll sentence, not as an Attack, so it stays apart',
+  D: 'every article now joins the incident at Kharkiv; "regional governor" and "Kharkiv regional Gov." are counted as two independent sources (source-name harmonisation)',
 };
 
 for (const [key, inc] of Object.entries(EXPECTED.incidents)) {
