@@ -87,3 +87,8 @@ test('perpetrator and victim actors come from actor mentions in their roles', ()
   assert.equal(d.claims[0]!.perpetrator, 'Military Forces of Russia (2000-)');
   assert.equal(d.claims[0]!.victims.actor, null);
 });
+
+test('an age does not block the singular reading; suspects are people', () => {
+  const d = run('A 12-year-old boy was killed in the strike, residents said. Police said 14 suspects were arrested.');
+  assert.deepEqual(d.claims.map((c) => [c.kind, c.low, c.victims.category]), [['killed', 1, 'children'], ['detained', 14, 'total']]);
+});

@@ -54,7 +54,8 @@ interface Draft {
 function victimPhrase(text: string, q: Quantity, sEnd: number, prevCat: VictimCategory | null): { end: number; category: VictimCategory; hasNoun: boolean; object: boolean } {
   let i = q.span.end;
   const words: { w: string; start: number; end: number }[] = [];
-  const re = /\s*([\p{L}][\p{L}'’-]*)/uy;
+  // Ages are adjectives between the article and the noun: "a 12-year-old boy".
+  const re = /\s*(\d{1,3}-year-old|[\p{L}][\p{L}'’-]*)/uy;
   re.lastIndex = i;
   for (let k = 0; k < 6; k++) {
     const m = re.exec(text.slice(0, sEnd));

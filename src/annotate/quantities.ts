@@ -79,7 +79,8 @@ export const SINGULAR_PERSON =
 const RE_RANGE = new RegExp(`(?:(between|from)\\s+)?(${NUM})\\s*(?:(?:and|to)|[-–—])\\s*(${NUM})\\b`, 'iy');
 const RE_HEDGED = new RegExp(`(?:(${HEDGE})\\s*)?(${NUM})(?![\\p{L}\\d])`, 'iuy');
 const RE_SHARE = new RegExp(`(?:(${HEDGE}|more\\s+than|over)\\s+)?(${SHARE})(?=\\s+(?:of\\s+(?:whom|them|those|these|the)\\b|were|are|was|is)\\b)`, 'iy');
-const RE_SINGLE = new RegExp(`(?:a|an|one)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${SINGULAR_PERSON})(?![\\p{L}-])`, 'iuy');
+// An age does not block the singular reading: "a 12-year-old boy".
+const RE_SINGLE = new RegExp(`(?:a|an|one)\\s+(?:(?:\\d{1,3}-year-old|[\\p{L}-]+)\\s+){0,2}?(?:${SINGULAR_PERSON})(?![\\p{L}-])`, 'iuy');
 
 /** Parse a number phrase ("14,000", "twenty-three", "1.5 million", "half a million", "two dozen") or null. */
 export function parseNumber(raw: string): number | null {
