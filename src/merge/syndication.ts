@@ -70,7 +70,7 @@ export interface SyndicationDoc {
 }
 
 /** Share of the smaller set found in the larger one: a trimmed copy keeps most of its shingles in the original. */
-function containment(a: Set<number>, b: Set<number>): number {
+export function containment(a: Set<number>, b: Set<number>): number {
   const [small, big] = a.size <= b.size ? [a, b] : [b, a];
   let inter = 0;
   for (const x of small) if (big.has(x)) inter++;
@@ -78,7 +78,7 @@ function containment(a: Set<number>, b: Set<number>): number {
 }
 
 /** How many earlier documents of one agency a credited copy is compared with directly (keeps cost linear). */
-const AGENCY_WINDOW = 200;
+export const AGENCY_WINDOW = 200;
 
 /**
  * Incremental grouping of copies and light rewrites. `add` returns the story group of a document: the id of

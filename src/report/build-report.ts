@@ -1,5 +1,5 @@
 import type { Claim, ClaimKind, VictimCategory } from '../core/index.ts';
-import { type MergedEvent, mergeReports, type Report, type SourceFigure } from '../merge/index.ts';
+import { type MergedEvent, mergeFigures, type Report, type SourceFigure } from '../merge/index.ts';
 import type { Queryable } from '../store/index.ts';
 import { admin1Areas } from './admin1-areas.ts';
 import { FootnoteList, markers } from './footnotes.ts';
@@ -29,13 +29,12 @@ interface Incident {
   readonly cited: readonly Cited[];
 }
 
-/** Merge a period's reports into incidents, keeping reports the store already grouped together. */
+/** The period's incidents as the store merged them: one per stored event, its figures from its member reports. */
 function incidents(p: LoadedPeriod): Incident[] {
-  const byStored = new Map<string, string[]>();
-  for (const r of p.reports) byStored.set(p.storedEvent.get(r.id)!, [...(byStored.get(p.storedEvent.get(r.id)!) ?? []), r.id]);
-  const mustLink = [...byStored.values()].flatMap((ids) => ids.slice(1).map((id) => [ids[0]!, id] as const));
+  const byStored = new Map<string, Report[]>();
+  for (const r of p.reports) byStored.set(p.storedEvent.get(r.id)!, [...(byStored.get(p.storedEvent.get(r.id)!) ?? []), r]);
   const byId = new Map(p.reports.map((r) => [r.id, r]));
-  return mergeReports(p.reports, { mustLink, cannotLink: [] }).map((m) => {
+  return [...byStored].map(([id, rs]) => mergeFigures(id, rs)).map((m) => {
     const members = m.reports.map((id) => byId.get(id)!);
     const cited: Cited[] = [];
     for (const fig of m.figures) {

@@ -1,6 +1,6 @@
-import type { Claim, ClaimKind, SitrepEvent, VictimCategory } from '../core/index.ts';
-import { type Denial, type Report, syndicationIndex } from '../merge/index.ts';
-import type { Queryable, Row } from '../store/index.ts';
+import type { Claim, ClaimKind, VictimCategory } from '../core/index.ts';
+import type { Denial, Report } from '../merge/index.ts';
+import { type Queryable, type Row, rowToClaim, rowToEvent } from '../store/index.ts';
 import type { ReportQuery } from './types.ts';
 
 /** A stored article as the report cites it. */
@@ -24,48 +24,11 @@ export interface LoadedPeriod {
   readonly storyGroups: number;
 }
 
-const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-
-function toClaim(r: Row): Claim {
-  return {
-    kind: r.kind as ClaimKind,
-    low: n(r.low),
-    best: n(r.best),
-    high: n(r.high),
-    hedge: (r.hedge as string) ?? null,
-    unit: r.unit as Claim['unit'],
-    victims: { category: r.victim_category as VictimCategory, actor: (r.victim_actor as string) ?? null },
-    perpetrator: (r.perpetrator as string) ?? null,
-    source: { name: (r.source_name as string) ?? null, kind: (r.source_kind as string) ?? null, chain: (r.source_chain as string[]) ?? [], span: (r.source_span as never) ?? null, rule: String(r.source_rule ?? '') },
-    background: !!r.background,
-    span: { start: Number(r.span_start), end: Number(r.span_end) },
-    also: (r.also as never) ?? [],
-    sentence: Number(r.sentence),
-    part_of: n(r.part_of),
-    share: (r.share as never) ?? null,
-    rule: String(r.rule),
-  };
-}
-
-function toEvent(x: Row): SitrepEvent {
-  const s = (k: string) => (x[k] as string | null) ?? null;
-  return {
-    event_type: String(x.event_type), sub_event_type: String(x.sub_event_type), disorder_type: String(x.disorder_type),
-    actor1: s('actor1'), assoc_actor_1: s('assoc_actor_1'), inter1: s('inter1'), actor2: s('actor2'), assoc_actor_2: s('assoc_actor_2'), inter2: s('inter2'),
-    interaction: s('interaction'), civilian_targeting: s('civilian_targeting'), event_date: s('event_date'), time_precision: n(x.time_precision) as SitrepEvent['time_precision'],
-    country: s('country'), iso: s('iso'), admin1: s('admin1'), admin2: s('admin2'), location: s('location'), latitude: n(x.latitude), longitude: n(x.longitude),
-    geo_precision: n(x.geo_precision) as SitrepEvent['geo_precision'], fatalities: Number(x.fatalities ?? 0),
-    fatalities_range: { low: n(x.fatalities_low), best: n(x.fatalities_best), high: n(x.fatalities_high) },
-    claims: (x.claim_idx as number[]) ?? [], sources: (x.sources as string[]) ?? [], notes: String(x.notes ?? ''), evidence: (x.evidence as never) ?? [],
-    sentence: Number(x.sentence ?? 0), confidence: Number(x.confidence ?? 0), rule: String(x.rule ?? ''),
-  };
-}
-
 /**
  * Read the stored events of a period (rejected ones left out) with their member reports, claims, denials and
  * articles, and rebuild them as merge `Report`s so the report can use the merge stage's per-source figures and
- * contradictions. Story groups are recomputed over the period's articles, so "three outlets carrying one AFP
- * story" count as one story.
+ * contradictions. The grouping is the store's (`storedEvent`), and so are the story groups found at ingest, so
+ * "three outlets carrying one AFP story" count as one story.
  */
 export async function loadPeriod(db: Queryable, q: ReportQuery, from: string, to: string): Promise<LoadedPeriod> {
   const params: unknown[] = [from, to, q.country, q.numeric];
@@ -82,20 +45,20 @@ export async function loadPeriod(db: Queryable, q: ReportQuery, from: string, to
   );
   const ids = [...new Set(xs.map((x) => Number(x.article_id)))];
   const articles = new Map<number, ArticleInfo & { credit: string | null; mentions: Row[] }>();
+  const group = new Map<number, string>();
   const claimsOf = new Map<number, Row[]>();
   if (ids.length) {
     const { rows } = await db.query(
-      `SELECT a.id, a.url, a.title, o.name AS outlet, a.credit, a.published, a.text, coalesce(a.annotations->'mentions', '[]'::jsonb) AS mentions
-       FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id WHERE a.id = ANY($1::bigint[]) ORDER BY a.published NULLS LAST, a.id`,
+      `SELECT a.id, a.url, a.title, o.name AS outlet, a.credit, a.published, a.text, coalesce(a.annotations->'mentions', '[]'::jsonb) AS mentions,
+         coalesce(s.story_group, a.id::text) AS story_group
+       FROM articles a LEFT JOIN outlets o ON o.id = a.outlet_id LEFT JOIN article_syndication s ON s.article_id = a.id WHERE a.id = ANY($1::bigint[]) ORDER BY a.published NULLS LAST, a.id`,
       [ids],
     );
     for (const a of rows) articles.set(Number(a.id), { id: Number(a.id), url: (a.url as string) ?? null, title: (a.title as string) ?? null, outlet: (a.outlet as string) ?? null, credit: (a.credit as string) ?? null, published: (a.published as string) ?? null, text: String(a.text), mentions: (a.mentions as Row[]) ?? [] });
+    for (const a of rows) group.set(Number(a.id), String(a.story_group));
     const cs = await db.query('SELECT * FROM claims WHERE article_id = ANY($1::bigint[]) ORDER BY article_id, idx', [ids]);
     for (const c of cs.rows) claimsOf.set(Number(c.article_id), [...(claimsOf.get(Number(c.article_id)) ?? []), c]);
   }
-  const synd = syndicationIndex();
-  const group = new Map<number, string>();
-  for (const a of articles.values()) group.set(a.id, synd.add({ id: String(a.id), text: a.text, credit: a.credit, outlet: a.outlet }));
   const claimIds = new Map<Claim, number>();
   const claimObj = new Map<number, Claim>();
   const storedEvent = new Map<string, string>();
@@ -111,7 +74,7 @@ export async function loadPeriod(db: Queryable, q: ReportQuery, from: string, to
       if (!row) continue;
       const id = Number(row.id);
       if (!claimObj.has(id)) {
-        const c = toClaim(row);
+        const c = rowToClaim(row);
         claimObj.set(id, c);
         claimIds.set(c, id);
       }
@@ -124,7 +87,7 @@ export async function loadPeriod(db: Queryable, q: ReportQuery, from: string, to
         : [];
     const id = String(x.sitrep_id);
     storedEvent.set(id, String(x.stored_event));
-    reports.push({ id, article_id: String(aid), url: a.url, outlet: a.outlet, story_group: group.get(aid)!, published: a.published, event: toEvent(x), claims, denials });
+    reports.push({ id, article_id: String(aid), url: a.url, outlet: a.outlet, story_group: group.get(aid)!, published: a.published, event: rowToEvent(x), claims, denials });
   }
   return { reports, articles, claimIds, storedEvent, storyGroups: new Set(group.values()).size };
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from './db.ts';
+import { assignReports, assignStoryGroup, loadReports, recomputeEvents } from './merge-store.ts';
 
 /** Columns copied from an extracted event to its merged event. */
 export const EVENT_FIELDS = [
@@ -11,55 +12,42 @@ export const EVENT_FIELDS = [
 export const SORT_KEY_SQL = (date: string, id: string) => `coalesce(to_char(${date}, 'YYYY-MM-DD'), '0000-00-00') || ' ' || ${id}`;
 
 /**
- * Place an article's extracted events into merged events. Until cross-article clustering lands (issue 7),
- * each extracted event becomes its own merged event whose id is the extracted event's stable id, so a
- * corrected article keeps its event ids and their review state. Fields a reviewer edited (`overrides`) are
- * re-applied on top of re-extracted values; merged events left without members are removed (the audit log
- * keeps their history). The merge work replaces this function with the same signature.
+ * Merge a just-stored article into the store's incidents, inside its transaction (docs/merging.md): find its
+ * story group (copies and credited rewrites of stored stories), then assign each of its extracted events to
+ * the best compatible merged event among the candidates that blocking selects, or to a new one, and recompute
+ * the touched events from their member reports. A corrected article re-merges only its own reports: the events
+ * it used to belong to are recomputed without it (and removed when left empty), while an event whose id came
+ * from one of its reports keeps that id and its review state when the corrected report founds it again.
+ * Reviewer overrides are re-applied on top.
  */
 export async function assignToEvents(tx: Queryable, articleId: number): Promise<string[]> {
-  const cols = EVENT_FIELDS.join(', ');
+  await assignStoryGroup(tx, articleId);
+  // A correction deleted the article's extracted events (and their memberships); its old events are stale.
   const prev = (await tx.query<{ event_id: string }>('SELECT event_id FROM event_articles WHERE article_id = $1', [articleId])).rows.map((r) => r.event_id);
-  const { rows } = await tx.query<{ id: string }>(
-    `INSERT INTO events (id, sort_key, ${cols}, evidence_url, sources_independent, reports)
-     SELECT x.sitrep_id, ${SORT_KEY_SQL('x.event_date', 'x.sitrep_id')}, ${EVENT_FIELDS.map((c) => `x.${c}`).join(', ')}, a.url, jsonb_array_length(x.sources), 1
-     FROM extracted_events x JOIN articles a ON a.id = x.article_id WHERE x.article_id = $1
-     ON CONFLICT (id) DO UPDATE SET sort_key = EXCLUDED.sort_key, ${EVENT_FIELDS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
-       evidence_url = EXCLUDED.evidence_url, sources_independent = EXCLUDED.sources_independent, updated_at = now()
-     RETURNING id`,
-    [articleId],
-  );
-  const ids = rows.map((r) => r.id);
-  await tx.query(
-    `INSERT INTO event_members (event_id, extracted_event_id, rule)
-     SELECT x.sitrep_id, x.id, 'merge.singleton' FROM extracted_events x WHERE x.article_id = $1 ON CONFLICT DO NOTHING`,
-    [articleId],
-  );
-  await tx.query(
-    `INSERT INTO event_claims (event_id, claim_id)
-     SELECT x.sitrep_id, c.id FROM extracted_events x
-     CROSS JOIN LATERAL jsonb_array_elements_text(x.claim_idx) AS ci(idx)
-     JOIN claims c ON c.article_id = x.article_id AND c.idx = ci.idx::int
-     WHERE x.article_id = $1 ON CONFLICT DO NOTHING`,
-    [articleId],
-  );
-  await tx.query(`INSERT INTO event_articles (event_id, article_id) SELECT x.sitrep_id, x.article_id FROM extracted_events x WHERE x.article_id = $1 ON CONFLICT DO NOTHING`, [articleId]);
-  // Events this article used to support but no longer does (a correction dropped them).
-  await tx.query(
-    `DELETE FROM event_articles ea WHERE ea.article_id = $1
-       AND NOT EXISTS (SELECT 1 FROM event_members m JOIN extracted_events x ON x.id = m.extracted_event_id WHERE m.event_id = ea.event_id AND x.article_id = $1)`,
-    [articleId],
-  );
-  if (prev.length) await tx.query('DELETE FROM events e WHERE e.id = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM event_members m WHERE m.event_id = e.id)', [prev]);
-  if (ids.length) await refreshEvents(tx, ids);
-  return ids;
+  await tx.query('DELETE FROM event_articles WHERE article_id = $1', [articleId]);
+  const live: string[] = [];
+  const empty: string[] = [];
+  for (const id of prev) {
+    const { rows } = await tx.query('SELECT 1 FROM event_members WHERE event_id = $1 LIMIT 1', [id]);
+    (rows.length ? live : empty).push(id);
+  }
+  const renamed = await recomputeEvents(tx, live);
+  // An emptied event is no candidate while the article's reports are placed; its row waits to be re-founded.
+  if (empty.length) await tx.query('DELETE FROM event_merge WHERE event_id = ANY($1::text[])', [empty]);
+  const reports = await loadReports(tx, 'x.article_id = $1', [articleId]);
+  const touched = await assignReports(tx, reports);
+  const stillEmpty = empty.filter((id) => !touched.has(id));
+  if (stillEmpty.length) await tx.query('DELETE FROM events e WHERE e.id = ANY($1::text[]) AND NOT EXISTS (SELECT 1 FROM event_members m WHERE m.event_id = e.id)', [stillEmpty]);
+  const all = [...new Set([...live.map((id) => renamed.get(id) ?? id), ...touched])];
+  await refreshEvents(tx, all);
+  return [...touched];
 }
 
-/** Recompute derived columns of merged events (reports, displaced) and re-apply reviewer overrides. */
+/** Recompute derived columns of merged events (displaced) and re-apply reviewer overrides. */
 export async function refreshEvents(tx: Queryable, ids: readonly string[]): Promise<void> {
+  if (!ids.length) return;
   await tx.query(
     `UPDATE events e SET
-       reports = (SELECT count(*) FROM event_articles ea WHERE ea.event_id = e.id),
        displaced = (SELECT sum(coalesce(c.best, c.low, c.high)) FROM event_claims ec JOIN claims c ON c.id = ec.claim_id WHERE ec.event_id = e.id AND c.kind = 'displaced' AND NOT c.background)
      WHERE e.id = ANY($1::text[])`,
     [ids],
