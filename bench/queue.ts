@@ -55,20 +55,23 @@ async function waitDrained(db: Db, timeoutMs: number): Promise<void> {
   throw new Error('queue not drained in time');
 }
 
-/** Drain `n` article jobs with `workers` processes; articles per second, from the jobs' timestamps. */
-async function drain(n: number, workers: number): Promise<number> {
+/** Drain `n` article jobs with `workers` processes: articles per second (from the jobs' timestamps) and database bytes per article. */
+async function drain(n: number, workers: number): Promise<{ perSecond: number; bytesPerArticle: number }> {
   const name = `sitrep_bench_${randomBytes(4).toString('hex')}`;
   await admin(`CREATE DATABASE ${name}`);
   const u = new URL(PG_URL);
   u.pathname = `/${name}`;
   const db = await createDb({ databaseUrl: u.href });
   const procs: ReturnType<typeof startWorkers> = [];
+  const size = async () => Number((await db.query<{ b: number }>('SELECT pg_database_size(current_database())::float8 AS b')).rows[0]!.b);
   try {
+    const empty = await size();
     for (let i = 0; i < n; i += 500) await enqueueJobs(db, jobs(i, Math.min(500, n - i)));
     procs.push(...startWorkers(u.href, workers));
     await waitDrained(db, 30 * 60_000);
     const { rows } = await db.query<{ s: number; done: number }>(`SELECT extract(epoch FROM max(finished_at) - min(started_at))::float8 AS s, count(*)::int AS done FROM jobs WHERE state = 'done'`);
-    return Number(rows[0]!.done) / Number(rows[0]!.s);
+    await db.query('VACUUM ANALYZE');
+    return { perSecond: Number(rows[0]!.done) / Number(rows[0]!.s), bytesPerArticle: ((await size()) - empty) / n };
   } finally {
     for (const p of procs) p.kill('SIGTERM');
     await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r(null) : p.on('exit', r)))));
@@ -117,8 +120,9 @@ export async function benchQueue(o: { quick?: boolean } = {}): Promise<Record<st
   const two = await drain(n, 2);
   const b = await burst(burstN, 2);
   return {
-    [`articles/s, 1 worker (${n} articles)`]: one,
-    [`articles/s, 2 workers (${n} articles)`]: two,
+    [`articles/s, 1 worker (${n} articles)`]: one.perSecond,
+    [`articles/s, 2 workers (${n} articles)`]: two.perSecond,
+    ['database KB per stored article (incl. done job row)']: two.bytesPerArticle / 1024,
     [`burst of ${burstN}, 2 workers: lag p50 s`]: b.p50,
     [`burst of ${burstN}, 2 workers: lag p95 s`]: b.p95,
     [`burst of ${burstN}, 2 workers: lag max s`]: b.max,

@@ -8,7 +8,10 @@ import type { Job } from './job.ts';
  */
 export async function completeJob(q: Queryable, job: Job, result: unknown): Promise<boolean> {
   const r = await q.query(
-    `UPDATE jobs SET state = 'done', finished_at = now(), result = $3::jsonb, locked_by = NULL, locked_until = NULL WHERE id = $1 AND locked_by = $2 RETURNING id`,
+    // A done article job drops its text (the article table has it), keeping only what status reads.
+    `UPDATE jobs SET state = 'done', finished_at = now(), result = $3::jsonb, locked_by = NULL, locked_until = NULL,
+       payload = CASE WHEN kind = 'article' THEN jsonb_strip_nulls(jsonb_build_object('since', payload->'since')) ELSE payload END
+     WHERE id = $1 AND locked_by = $2 RETURNING id`,
     [job.id, job.lease, JSON.stringify(result ?? null)],
   );
   return r.rows.length > 0;
@@ -38,4 +41,13 @@ export async function failJob(q: Queryable, job: Job, error: string, opts: Backo
 export async function renewLease(q: Queryable, job: Job, leaseMs: number): Promise<boolean> {
   const r = await q.query(`UPDATE jobs SET locked_until = now() + $3 * interval '1 millisecond' WHERE id = $1 AND locked_by = $2 AND state = 'running' RETURNING id`, [job.id, job.lease, leaseMs]);
   return r.rows.length > 0;
+}
+
+/**
+ * Delete done jobs finished more than `olderThanMs` ago. Their keys stop guarding against re-enqueueing,
+ * which is harmless: a re-run article is `unchanged` in the store; only a page may be fetched once more.
+ */
+export async function pruneDoneJobs(q: Queryable, olderThanMs: number): Promise<number> {
+  const r = await q.query(`DELETE FROM jobs WHERE state = 'done' AND finished_at < now() - $1 * interval '1 millisecond' RETURNING id`, [olderThanMs]);
+  return r.rows.length;
 }

@@ -5,7 +5,7 @@ import type { Db } from '../store/index.ts';
 import type { BackoffOptions } from './backoff.ts';
 import { type ClaimOptions, claimJob } from './claim-job.ts';
 import { scheduleDueFeeds } from './feeds.ts';
-import { completeJob, failJob, renewLease } from './finish-job.ts';
+import { completeJob, failJob, pruneDoneJobs, renewLease } from './finish-job.ts';
 import { handleJob, PermanentJobError, recordFeedFailure } from './handle-job.ts';
 import type { Job } from './job.ts';
 
@@ -24,6 +24,8 @@ export interface WorkerOptions extends ClaimOptions {
   readonly pollMs?: number;
   readonly backoff?: BackoffOptions;
   readonly fetch?: FetchOptions;
+  /** Done jobs are deleted this long after finishing (default 7 days). */
+  readonly keepDoneMs?: number;
   /** Attempts before a job is dead-lettered (feeds: before the feed is). */
   readonly maxAttempts?: number;
   readonly workerId?: string;
@@ -70,6 +72,7 @@ export function startWorker(db: Db, opts: WorkerOptions = {}): WorkerHandle {
       wakers.add(done);
     });
   let lastSchedule = 0;
+  let lastPrune = 0;
 
   async function runOne(job: Job): Promise<void> {
     emit({ type: 'start', job });
@@ -98,6 +101,10 @@ export function startWorker(db: Db, opts: WorkerOptions = {}): WorkerHandle {
         if (Date.now() - lastSchedule >= pollMs) {
           lastSchedule = Date.now();
           await scheduleDueFeeds(db, maxAttempts);
+        }
+        if (Date.now() - lastPrune >= 3600_000) {
+          lastPrune = Date.now();
+          await pruneDoneJobs(db, opts.keepDoneMs ?? 7 * 86_400_000);
         }
         const job = await claimJob(db, id, opts);
         if (job) await runOne(job);
