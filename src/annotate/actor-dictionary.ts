@@ -61,18 +61,18 @@ export interface Matcher {
 }
 
 /**
- * Literal aliases in a token trie: thousands of aliases (the generated base has ~8,000) cost one pass over a
+ * Literal names in a token trie: thousands of aliases (the generated base has ~8,000) cost one pass over a
  * sentence's words instead of one regex scan each. Tokens fold case (except for acronyms), curly
  * apostrophes and hyphens, so "al-Qaeda" and "al Qaeda" are one alias.
  */
-export interface AliasMatcher {
+export interface AliasMatcher<T = ActorEntry> {
   readonly caseSensitive: boolean;
-  readonly root: TrieNode;
+  readonly root: TrieNode<T>;
 }
 
-interface TrieNode {
-  readonly next: Map<string, TrieNode>;
-  actors: ActorEntry[] | null;
+interface TrieNode<T> {
+  readonly next: Map<string, TrieNode<T>>;
+  values: T[] | null;
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
@@ -85,46 +85,55 @@ export function tokenize(text: string): { t: string; start: number; end: number 
   return out;
 }
 
-function aliasMatcher(pairs: readonly [string, ActorEntry][], caseSensitive: boolean): AliasMatcher {
-  const root: TrieNode = { next: new Map(), actors: null };
-  for (const [alias, actor] of pairs) {
+/** Build a token trie from (name, value) pairs. */
+export function aliasMatcher<T>(pairs: readonly [string, T][], caseSensitive: boolean): AliasMatcher<T> {
+  const root: TrieNode<T> = { next: new Map(), values: null };
+  for (const [alias, value] of pairs) {
     let node = root;
     for (const { t } of tokenize(alias)) {
       const k = caseSensitive ? t : t.toLowerCase();
       let n = node.next.get(k);
       if (!n) {
-        n = { next: new Map(), actors: null };
+        n = { next: new Map(), values: null };
         node.next.set(k, n);
       }
       node = n;
     }
     if (node === root) continue;
-    node.actors ??= [];
-    if (!node.actors.includes(actor)) node.actors.push(actor);
+    node.values ??= [];
+    if (!node.values.includes(value)) node.values.push(value);
   }
   return { caseSensitive, root };
 }
 
 /** Every alias occurrence in a text (all lengths at every start, so callers can prefer the longest). */
-export function matchAliases(m: AliasMatcher, text: string): { start: number; end: number; actors: readonly ActorEntry[] }[] {
+export function matchAliases<T>(m: AliasMatcher<T>, text: string): { start: number; end: number; values: readonly T[] }[] {
   const toks = tokenize(text);
-  const out: { start: number; end: number; actors: readonly ActorEntry[] }[] = [];
+  const out: { start: number; end: number; values: readonly T[] }[] = [];
   for (let i = 0; i < toks.length; i++) {
-    let node: TrieNode | undefined = m.root;
+    let node: TrieNode<T> | undefined = m.root;
     for (let j = i; j < toks.length && node; j++) {
       node = node.next.get(m.caseSensitive ? toks[j]!.t : toks[j]!.t.toLowerCase());
-      if (node?.actors) out.push({ start: toks[i]!.start, end: toks[j]!.end, actors: node.actors });
+      if (node?.values) out.push({ start: toks[i]!.start, end: toks[j]!.end, values: node.values });
     }
   }
   return out;
 }
 
 const DATA_DIR = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'data', 'actors');
-let cached: { dict: ActorDictionary; matchers: Matcher[]; aliases: AliasMatcher; acronyms: AliasMatcher } | null = null;
+interface Compiled {
+  readonly dict: ActorDictionary;
+  readonly matchers: Matcher[];
+  readonly aliases: AliasMatcher;
+  readonly acronyms: AliasMatcher;
+  /** Country names and demonyms, case-sensitive ("Niger", not "niger"), for the article's country focus. */
+  readonly countryNames: AliasMatcher<CountryEntry>;
+}
+let cached: Compiled | null = null;
 
 
 /** Load the curated dictionary plus the generated state-forces base (when built), compiled once. */
-export function actorDictionary(): { dict: ActorDictionary; matchers: Matcher[]; aliases: AliasMatcher; acronyms: AliasMatcher } {
+export function actorDictionary(): Compiled {
   if (cached) return cached;
   const dict = JSON.parse(readFileSync(path.join(DATA_DIR, 'actors.json'), 'utf8')) as ActorDictionary;
   let generated: ActorEntry[] = [];
@@ -149,7 +158,8 @@ export function actorDictionary(): { dict: ActorDictionary; matchers: Matcher[];
   const aliases = aliasMatcher(actors.flatMap((a) => a.aliases.map((al): [string, ActorEntry] => [al, a])), false);
   // Acronyms are case-sensitive: "IS" the group, not "is" the verb.
   const acronyms = aliasMatcher(actors.flatMap((a) => (a.acronyms ?? []).map((al): [string, ActorEntry] => [al, a])), true);
-  cached = { dict: full, matchers, aliases, acronyms };
+  const countryNames = aliasMatcher(full.countries.flatMap((c) => c.names.map((n): [string, CountryEntry] => [n, c])), true);
+  cached = { dict: full, matchers, aliases, acronyms, countryNames };
   return cached;
 }
 

@@ -21,14 +21,11 @@ const BACKED_BY = /^[\s,]*(?:which is |who are )?(?:backed|supported|armed) by (
 export function articleCountry(doc: Doc, dict: ActorDictionary): string | null {
   const live = liveSentences(doc);
   const counts = new Map<string, number>();
+  const { countryNames } = actorDictionary();
   for (const s of live) {
     const text = doc.text.slice(s.span.start, s.span.end);
-    for (const c of dict.countries) {
-      for (const n of c.names) {
-        const re = new RegExp(`(?<![\\p{L}])${n.replace(/\./g, '\\.')}(?![\\p{L}])`, 'gu');
-        const k = (text.match(re) ?? []).length * (s === live[0] ? 3 : 1);
-        if (k) counts.set(c.name, (counts.get(c.name) ?? 0) + k);
-      }
+    for (const h of matchAliases(countryNames, text)) {
+      for (const c of h.values) counts.set(c.name, (counts.get(c.name) ?? 0) + (s === live[0] ? 3 : 1));
     }
   }
   // Places resolved by the gazetteer, when that stage already ran, are stronger evidence than words.
@@ -59,7 +56,7 @@ function rawHits(doc: Doc): RawHit[] {
         found.push({ start: x.index, end: x.index + x[0].length, actor: m.actor, description: m.description });
       }
     }
-    for (const am of [aliases, acronyms]) for (const h of matchAliases(am, text)) for (const actor of h.actors) found.push({ start: h.start, end: h.end, actor });
+    for (const am of [aliases, acronyms]) for (const h of matchAliases(am, text)) for (const actor of h.values) found.push({ start: h.start, end: h.end, actor });
     found.sort((a, b) => b.end - b.start - (a.end - a.start) || (a.actor ? 0 : 1) - (b.actor ? 0 : 1));
     const kept: RawHit[] = [];
     for (const f of found) {

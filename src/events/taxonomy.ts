@@ -21,7 +21,9 @@ let cached: CompiledTrigger[] | null = null;
 export function triggers(): CompiledTrigger[] {
   if (cached) return cached;
   const data = JSON.parse(readFileSync(DATA, 'utf8')) as { triggers: TriggerEntry[] };
-  cached = data.triggers.map((t, rank) => ({ ...t, rank, res: t.patterns.map((p) => new RegExp(`(?<![\\p{L}])${p}(?![\\p{L}])`, 'giu')) }));
+  // One alternation per sub-type: 26 scans of a clause instead of ~200 (the patterns of one sub-type only ever
+  // produce hits of that sub-type, so nothing is lost by letting the leftmost alternative win).
+  cached = data.triggers.map((t, rank) => ({ ...t, rank, res: [new RegExp(`(?<![\\p{L}])(?:${t.patterns.join('|')})(?![\\p{L}])`, 'giu')] }));
   return cached;
 }
 
