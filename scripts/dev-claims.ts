@@ -18,7 +18,7 @@ interface GoldClaim {
   high: number | null;
   span: { start: number; end: number; text: string };
   also?: { start: number; end: number }[];
-  source: { name: string | null };
+  source: { name: string | null; chain?: string[] };
 }
 const dir = path.resolve(process.argv.find((a) => a.startsWith('--dir='))?.slice(6) ?? 'eval/corpus/dev');
 const verbose = process.argv.includes('--verbose');
@@ -27,6 +27,7 @@ let fp = 0;
 let fn = 0;
 let exact = 0;
 let srcOk = 0;
+let chainOk = 0;
 const ctx = createContext();
 for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
   const goldPath = path.join(dir, f.replace(/\.txt$/, '.gold.json'));
@@ -54,6 +55,10 @@ for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
     else if (verbose) console.log(`${f} NUM "${g.span.text}" gold ${g.low}/${g.best}/${g.high} got ${c.low}/${c.best}/${c.high}`);
     if (sameSourceName(c.source.name, g.source.name)) srcOk++;
     else if (verbose) console.log(`${f} SRC "${g.span.text}" gold ${g.source.name} got ${c.source.name}`);
+    // Chains compare as the scorer does: names as written, case and spacing aside.
+    const norm = (xs: readonly string[] | undefined) => JSON.stringify((xs ?? []).map((x) => x.trim().toLowerCase().replace(/\s+/g, ' ')));
+    if (norm(g.source.chain) === norm(c.source.chain)) chainOk++;
+    else if (verbose) console.log(`${f} CHAIN "${g.span.text}" gold ${JSON.stringify(g.source.chain)} got ${JSON.stringify(c.source.chain)}`);
   }
   doc.claims.forEach((c, k) => {
     if (used.has(k)) return;
@@ -63,4 +68,4 @@ for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
 }
 const p = tp / (tp + fp || 1);
 const r = tp / (tp + fn || 1);
-console.log(JSON.stringify({ tp, fp, fn, precision: +p.toFixed(3), recall: +r.toFixed(3), f1: +((2 * p * r) / (p + r || 1)).toFixed(3), number_exact: +(exact / (tp || 1)).toFixed(3), source_accuracy: +(srcOk / (tp || 1)).toFixed(3) }));
+console.log(JSON.stringify({ tp, fp, fn, precision: +p.toFixed(3), recall: +r.toFixed(3), f1: +((2 * p * r) / (p + r || 1)).toFixed(3), number_exact: +(exact / (tp || 1)).toFixed(3), source_accuracy: +(srcOk / (tp || 1)).toFixed(3), chain_accuracy: +(chainOk / (tp || 1)).toFixed(3) }));

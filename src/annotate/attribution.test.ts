@@ -54,3 +54,25 @@ test('country-aware names: aliases with an acronym, a country and a function', (
   assert.equal(ix.lookup('who'), null);
   assert.equal(ix.lookup('UN figures')?.name, 'United Nations');
 });
+
+test('a person introduced with a title speaks for the title later by surname; a ranked officer for the army', () => {
+  const d = run('Police in Kismayo, Somalia, arrested six suspects on Tuesday, police spokesperson Abdirahman Hassan Warsame Duale told reporters. Duale said two suspects were arrested in Afmadow on Wednesday.');
+  assert.deepEqual(d.claims.map((c) => c.source.name), ['Somali Police Force', 'Somali Police Force']);
+  const e = run('Division chief Brigadier General Tesfaye Alemu told reporters that troops had killed 40 militants near Gondar in Ethiopia. The general said five soldiers were wounded.');
+  assert.deepEqual([...new Set(e.claims.map((c) => c.source.name))], ['Ethiopian National Defense Force']);
+});
+
+test('a speaker described by a local body takes the name of its place', () => {
+  const d = run('Gunmen killed 14 villagers near Oicha in Beni territory, said Jean Kambale, a civil society leader in Beni territory.');
+  assert.equal(d.claims[0]!.source.name, 'Beni territory civil society');
+  const e = run('Police in Butembo fired tear gas at marchers. The town\'s police commander denied using live rounds, saying they had fired "only tear gas", and said 12 people had been arrested.');
+  assert.equal(e.claims[0]!.source.name, 'Butembo police');
+});
+
+test('an anaphor prefers the antecedent that used its head noun; a described noun is a new speaker', () => {
+  const d = run('Police said gunmen seized a minibus near Cabaret. The nurse was among 9 people kidnapped, according to the bus company. Five of them are still missing, the company said.');
+  assert.deepEqual(d.claims.map((c) => c.source.name), ['bus company', 'bus company']);
+  const e = run('In 2023, 1,100 people were kidnapped in Haiti, according to the U.N. Integrated Office in Haiti (BINUH). The police said on Monday that raids continued. The office said at least 300 people were kidnapped in January.');
+  assert.equal(e.claims.at(-1)!.source.name, e.claims[0]!.source.name);
+  assert.match(e.claims[0]!.source.name ?? '', /Integrated Office in Haiti/);
+});

@@ -1,6 +1,7 @@
 import type { Doc, Sentence, Span } from '../core/index.ts';
 import type { KnownSource, SourceIndex, SourceKind } from '../resolve/sources.ts';
 import { normName } from '../resolve/sources.ts';
+import { type PersonRole, peopleOf, ROLE_NOUN, roleOf, splitTitled } from './people.ts';
 
 /** A cited source found in one sentence: who says so, through whom, and the words that said it. */
 export interface Attribution {
@@ -29,7 +30,7 @@ const ROLE = /\b(?:governor|mayor|head|chief|minister|commander|spokes(?:man|wom
 const PRONOUN = /^(?:it|he|she|they|this|officials?)$/i;
 
 // Anaphors point back to the most recent compatible source: "the NGO", "this NGO", "the monitor", "the same source".
-const ANAPHOR = /^(?:the|this|that|said)\s+(?:same\s+(?:sources?|organi[sz]ation|monitor|group|communiqu[eé]|statement|report|figures|tally|officials?|ministry)|(?:[\w-]+\s+){0,2}?(ngo|monitor|observatory|agency|ministry|organi[sz]ation|group|office|body|governor|administration|military|army|watchdog|charity|network|centre|center|channel|broadcaster|television|outlet|mayor|police|service|mission|commission|committee|movement|team|company|coordination))$/i;
+const ANAPHOR = /^(?:the|this|that|said)\s+(?:same\s+(?:sources?|organi[sz]ation|monitor|group|communiqu[eé]|statement|report|figures|tally|officials?|ministry)|(?:[\w-]+\s+){0,2}?(ngo|monitor|observatory|agency|ministry|organi[sz]ation|group|office|body|governor|administration|military|army|watchdog|charity|network|centre|center|channel|broadcaster|television|outlet|mayor|police|service|mission|commission|committee|movement|team|company|coordination|general|command|source))$/i;
 // Indefinite organisation descriptions name a known source given elsewhere in the article: "a war monitor said".
 const INDEFINITE = /^(?:a|an)\s+(?:[\w-]+\s+){0,3}?(ngo|monitor|non-governmental organi[sz]ation|rights group|human rights group|watchdog|observatory)$/i;
 const KINDS_BY_HEAD: Record<string, readonly SourceKind[]> = {
@@ -69,6 +70,11 @@ const KINDS_BY_HEAD: Record<string, readonly SourceKind[]> = {
   movement: ['activists', 'armed_group'],
   team: ['military', 'medical'],
   coordination: ['activists'],
+  // "The general said" after "Command head Brigadier General Mesfin Abebe told ENA".
+  general: ['military'],
+  command: ['military'],
+  // "the source said" after "a medical source at the hospital said".
+  source: ['medical', 'military', 'local_officials', 'activists', 'government'],
 };
 
 // Unnamed speakers keep their words but lose sentence-initial capitals: "Residents said" → "residents".
@@ -121,19 +127,34 @@ export function resolvePhrase(phrase: string, doc: Doc, ctx: AttributionContext)
   // "director of Aamin Ambulance", "a spokesman for the 444 Brigade", "head of the Zaporizhzhia Regional Military
   // Administration": a role inside an organisation speaks for it.
   const of = /^(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:head|chief|director|spokes(?:man|woman|person)|commander|president|leader|member|official|officer|representative|secretary|coordinator)\s+(?:of|for|at)\s+(.+)$/i.exec(phrase);
-  if (of && !/^(?:a|an)\s/i.test(phrase.trim()) || (of && /^\p{Lu}/u.test(of[1]!.replace(/^the\s+/i, '')))) {
-    const inner = resolvePhrase(of![1]!, doc, ctx);
-    if (inner.known || inner.kind === 'local_officials') return inner;
+  if (of) {
+    // "a member of the citizen movement Lucha" speaks for Lucha; "a doctor of medicine" does not name a body.
+    const inner = resolvePhrase(of[1]!, doc, ctx);
+    if (inner.known || (inner.kind === 'local_officials' && (!/^(?:a|an)\s/i.test(phrase.trim()) || /^\p{Lu}/u.test(of[1]!.replace(/^the\s+/i, ''))))) return inner;
+    if (inner.name !== of[1] && /civil society|committee|police|government/.test(inner.name)) return inner;
   }
+  const local = placedBody(phrase, doc);
+  if (local) return { name: local, kind: guessKind(local), known: false };
   // "Russian-installed governor of the occupied part of the Kherson region" → "Russian-installed Kherson governor".
   const inst = /^(?:the\s+)?(Russian|Moscow)-(?:installed|appointed)\s+(?:governor|head|leader)\b.*?\b(\p{Lu}[\p{L}-]+)\s+(?:region|Oblast|oblast|province)\b/u.exec(phrase) ?? /^(?:the\s+)?(Russian|Moscow)-(?:installed|appointed)\s+(\p{Lu}[\p{L}-]+)\s+(?:regional\s+)?(?:governor|head)$/u.exec(phrase);
   if (inst) return { name: `Russian-installed ${inst[2]} governor`, kind: 'local_officials', known: false };
+  // "the Emergency Lawyers group", "the Lucha movement": a name with a generic noun after it.
+  const gen = /^(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s+){1,5})(?:group|organi[sz]ation|network|movement|initiative)$/u.exec(phrase);
+  if (gen) {
+    const h = ctx.index.lookup(gen[1]!.trim(), ctx.country);
+    if (h) return { name: h.name, kind: h.kind, known: true };
+  }
   let p = phrase.replace(/^(?:the)\s+/i, '').replace(/\s+/g, ' ').trim();
   // Coordinated speakers keep the first: "local officials and a civil society group", "Rohingya activists and a community leader".
   p = p.replace(/\s+and\s+(?:a|an|the|other)\s.*$/i, '');
   // Counting words are not part of the description: "two local sources" → "local sources", "a second security
   // source" → "a security source".
   p = p.replace(/^(?:two|three|four|five|six|several|some|both|multiple|\d+)\s+(?=\S+(?:\s+\S+){0,3}$)/i, '').replace(/^(an?)\s+(?:second|third|fourth|further|different)\s+/i, 'a ');
+  // A person speaks for the role the article gives them: "police spokesperson Sadik Adan Ali Dudishe" and later
+  // "Dudishe said" → the police; "Command head Brigadier General Mesfin Abebe" → the army (a rank, no known body).
+  const titled = splitTitled(p);
+  const person = titled ?? (PERSON.test(p) && !/^(?:[A-Z]{2,})$/.test(p) ? roleOf(peopleIn(doc), p) : null);
+  if (person && person.role.trim().toLowerCase() !== p.toLowerCase()) return resolveRole(person.role, person.ranked, doc, ctx);
   // "Donetsk regional governor Pavlo Kyrylenko", "Gov. Vyacheslav Gladkov": the role, not the person.
   p = p.replace(/^((?:[\p{L}.'’-]+\s+){0,4}?(?:governor|Governor|Gov\.|mayor|Mayor|spokes\w+|Spokes\w+|head|chief|minister|Minister|commander|official))\s+(?:\p{Lu}[\p{L}'’-]+\s*){1,3}$/u, '$1');
   // A person named alone ("Kyrylenko said") takes the role given with their name elsewhere in the article.
@@ -170,6 +191,62 @@ export function resolvePhrase(phrase: string, doc: Doc, ctx: AttributionContext)
   }
   if (COMMON_START.test(p) && !/^(?:[A-Z]{2,}|\p{Lu}\p{Ll}+\s+\p{Lu})/u.test(p)) p = p[0]!.toLowerCase() + p.slice(1);
   return { name: p, kind: guessKind(p), known: false };
+}
+
+// Collective bodies that take the name of their place: "Beni territory civil society", "Butembo police".
+const BODY = '(?:civil society|local committee|resistance committee|community|youth|police|provincial government|regional authorit(?:ies|es)|authorities|government|administration|council)';
+
+/**
+ * A local body named through its place: "a civil society leader in Beni territory" → "Beni territory civil
+ * society"; "the president of the civil society of the Bahema Badjere chiefdom"; "the town's police commander"
+ * (in an article about Butembo) → "Butembo police"; "the provincial government" → "Ituri provincial government".
+ */
+function placedBody(phrase: string, doc: Doc): string | null {
+  const p = phrase.trim().replace(/^(?:the|a|an)\s+/i, '');
+  const lead = new RegExp(`^(${BODY})(?:\\s+(?:${ROLE_NOUN})s?)?\\s+(?:in|of|for|from)\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){0,3})$`, 'u').exec(p);
+  if (lead) return `${lead[2]} ${lead[1]}`;
+  const poss = new RegExp(`^(town|city|village|camp|province|region|state|district)['’]s\\s+(${BODY})(?:\\s+(?:${ROLE_NOUN}))?$`, 'u').exec(p);
+  if (poss) {
+    const place = mainPlace(doc, /^(?:town|city|village|camp)$/.test(poss[1]!) ? 'town' : 'region');
+    return place ? `${place} ${poss[2]}` : null;
+  }
+  const qual = /^(provincial|regional|state)\s+(government|authorities|administration)$/i.exec(p);
+  if (qual) {
+    const place = mainPlace(doc, 'region');
+    return place ? `${place} ${qual[1]!.toLowerCase()} ${qual[2]!.toLowerCase()}` : null;
+  }
+  return null;
+}
+
+/** The article's most mentioned town, or its most mentioned first-level region (earliest on ties). */
+function mainPlace(doc: Doc, unit: 'town' | 'region'): string | null {
+  const count = new Map<string, number>();
+  for (const pl of doc.places) {
+    const name = unit === 'town' ? (pl.feature === 'city' || pl.feature === 'village' ? pl.name.replace(/^(?:town|city|village) of\s+/i, '') : null) : pl.admin1;
+    if (name) count.set(name, (count.get(name) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [n, c] of count) if (best === null || c > count.get(best)!) best = n;
+  return best;
+}
+
+const peopleCache = new WeakMap<Doc, PersonRole[]>();
+/** The article's person → role map, built once per document. */
+function peopleIn(doc: Doc): PersonRole[] {
+  let p = peopleCache.get(doc);
+  if (!p) {
+    p = peopleOf(doc.text);
+    peopleCache.set(doc, p);
+  }
+  return p;
+}
+
+/** A role as a source: the body it names, else (for a ranked officer) the article country's army, else the role. */
+function resolveRole(role: string, ranked: boolean, doc: Doc, ctx: AttributionContext): { name: string; kind: SourceKind | null; known: boolean } {
+  const r = resolvePhrase(role, doc, ctx);
+  if (r.known || !ranked) return r;
+  const army = ctx.index.lookup('the army', ctx.country);
+  return army ? { name: army.name, kind: army.kind, known: true } : r;
 }
 
 function guessKind(p: string): SourceKind | null {
@@ -260,6 +337,18 @@ function subjectOf(text: string, sStart: number, vStart: number): { start: numbe
   return { start: hs, end: he, ...(appositive ? { appositive } : {}) };
 }
 
+/**
+ * A coordinated verb shares the sentence's subject: "The town's police commander denied that …, saying they had
+ * fired "only tear gas", and said 15 people had been arrested" → the commander said it.
+ */
+function sharedSubject(text: string, sStart: number, vStart: number): { start: number; end: number; appositive?: { start: number; end: number } } | null {
+  if (!/(?:^|[\s,])(?:and|but)\s+(?:(?:also|later)\s+)?$/i.test(text.slice(Math.max(sStart, vStart - 20), vStart))) return null;
+  const head = /^\s*((?:[\p{L}'’.-]+\s+){0,7}?)(?=(?:denied|said|told|added|confirmed|announced|reported|claimed|accused|insisted|stated|warned|urged|called)\b)/u.exec(text.slice(sStart, vStart));
+  if (!head || !head[1]!.trim() || FINITE.test(head[1]!)) return null;
+  const start = sStart + head[0].length - head[1]!.length;
+  return { start, end: start + head[1]!.trimEnd().length };
+}
+
 /** Find the source phrases of one sentence. */
 function findInSentence(doc: Doc, s: Sentence): Found[] {
   const text = doc.text;
@@ -272,7 +361,9 @@ function findInSentence(doc: Doc, s: Sentence): Found[] {
     const rest = text.slice(start, s.span.end);
     // "citing more than 200 deaths" cites a figure, not a source.
     if (/^(?:\d|more|at least|over|nearly|about|some|dozens|hundreds|thousands)/i.test(rest)) continue;
-    const stop = /[,;.:—–"“”]|\s(?:and\s+(?:said|added|reported)|who|which|while|as)\b/.exec(rest);
+    // Dots inside initials do not end the phrase: "according to the U.N. Integrated Office in Haiti".
+    const masked = rest.replace(/\b(?:\p{Lu}\.){2,}(?=\s+\p{Lu})/gu, (x) => x.replace(/\./g, '_'));
+    const stop = /[,;.:—–"“”]|\s(?:and\s+(?:said|added|reported)|who|which|while|as)\b/.exec(masked);
     const ph = cleanPhrase(text, start, start + (stop ? stop.index : rest.length));
     if (ph.end <= ph.start || ph.end - ph.start > 90) continue;
     const cue = m[1]!.toLowerCase();
@@ -299,7 +390,7 @@ function findInSentence(doc: Doc, s: Sentence): Found[] {
         continue;
       }
     }
-    const subj = subjectOf(text, s.span.start, vStart);
+    const subj = subjectOf(text, s.span.start, vStart) ?? sharedSubject(text, s.span.start, vStart);
     if (!subj) continue;
     const via: string[] = [];
     if (/^(?:told|tells)$/.test(m[0])) {
@@ -339,10 +430,21 @@ export function findAttributions(doc: Doc, sentences: readonly Sentence[], ctx: 
         rule = `${rule}+appositive`;
       }
     }
-    const an = ANAPHOR.exec(phrase.trim().replace(/^same\s/i, 'the same ')) ?? (PRONOUN.test(np) && !/^officials?$/.test(np) ? ['', ''] : null);
+    // A capitalised word after the article is a name, not an anaphor: "the SITE Intelligence Group".
+    // "the Health Ministry" is still a description of a body named before.
+    const caps = phrase.trim().split(/\s+/).slice(1).filter((w) => /^\p{Lu}/u.test(w) && !/^(?:Health|Defen[cs]e|Interior|Information|Foreign|Media|Press|Security|Military|Ministry|Office|Group|Agency)$/.test(w));
+    const named = /^(?:the|this|that)\s+\p{Lu}/iu.test(phrase.trim()) && caps.length >= 2;
+    const an = named ? null : (ANAPHOR.exec(phrase.trim().replace(/^same\s/i, 'the same ')) ?? (PRONOUN.test(np) && !/^officials?$/.test(np) ? ['', ''] : null));
     if (!res.known && an) {
-      const kinds = an[1] ? (KINDS_BY_HEAD[an[1].toLowerCase()] ?? null) : null;
-      const prev = [...out].reverse().find((a) => a.span.start <= f.start && (!kinds || (a.kind && kinds.includes(a.kind))));
+      const head = an[1]?.toLowerCase() ?? null;
+      const kinds = head ? (KINDS_BY_HEAD[head] ?? null) : null;
+      const earlier = [...out].reverse().filter((a) => a.span.start <= f.start);
+      // An antecedent that used the same head noun comes first: "the U.N. Integrated Office in Haiti … The office
+      // said" is the UN office, not the police quoted in between; "the bus company … the company said".
+      const sameHead = head ? earlier.find((a) => new RegExp(`\\b${head}\\b`, 'i').test(doc.text.slice(a.span.start, a.span.end)) && (a.known || !INDEFINITE.test(doc.text.slice(a.span.start, a.span.end).trim()))) : undefined;
+      // A described noun with no known kind is a new speaker, not an anaphor: "according to the bus company".
+      const described = head !== null && !kinds && /^(?:the|this|that)\s+\S+\s+\S/i.test(phrase.trim());
+      const prev = sameHead ?? (described ? undefined : earlier.find((a) => !kinds || (a.kind && kinds.includes(a.kind))));
       if (prev) {
         res = { name: prev.name, kind: prev.kind, known: prev.known };
         rule = `${rule}+coref`;
