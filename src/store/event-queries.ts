@@ -12,7 +12,12 @@ export const EVENT_COLUMNS = `e.id, to_char(e.event_date, 'YYYY-MM-DD') AS event
   e.actor1, e.assoc_actor_1, e.inter1, e.actor2, e.assoc_actor_2, e.inter2, e.interaction, e.civilian_targeting, e.iso, e.region, e.country,
   e.admin1, e.admin2, e.admin3, e.location, e.latitude, e.longitude, e.geo_precision, e.fatalities, e.fatalities_low, e.fatalities_best,
   e.fatalities_high, e.displaced, e.sources, e.sources_independent, e.reports, e.notes, e.evidence_url, e.confidence, e.review_status,
-  e.reviewed_by, e.reviewed_at, e.created_at, e.updated_at, e.sort_key`;
+  e.reviewed_by, e.reviewed_at, e.created_at, e.updated_at, e.sort_key, e.event_id_cnty,
+  coalesce(g.independent_sources, '[]'::jsonb) AS independent_sources, coalesce(g.contradictions, '[]'::jsonb) AS contradictions,
+  coalesce(g.figures, '[]'::jsonb) AS figures, coalesce(g.outlets, '[]'::jsonb) AS outlets`;
+
+/** The events table with what merging derived for each event (`event_merge`), for EVENT_COLUMNS. */
+export const EVENT_FROM = 'events e LEFT JOIN event_merge g ON g.event_id = e.id';
 
 /** Encode a keyset value as an opaque cursor. */
 export function encodeCursor(v: string | number): string {
@@ -37,7 +42,7 @@ export async function listEvents(db: Queryable, f: EventFilters, opts: { limit?:
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 1000);
   const w = eventWhere(f);
   const after = decodeCursor(opts.cursor);
-  let sql = `SELECT ${EVENT_COLUMNS} FROM events e WHERE ${w.sql}`;
+  let sql = `SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} WHERE ${w.sql}`;
   if (after) {
     w.params.push(after);
     sql += ` AND e.sort_key < $${w.params.length}`;
@@ -54,7 +59,7 @@ export async function* streamEvents(db: Queryable, f: EventFilters, batch = 2000
   let after: string | null = null;
   for (;;) {
     const w = eventWhere(f);
-    let sql = `SELECT ${EVENT_COLUMNS} FROM events e WHERE ${w.sql}`;
+    let sql = `SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} WHERE ${w.sql}`;
     if (after) {
       w.params.push(after);
       sql += ` AND e.sort_key > $${w.params.length}`;
@@ -92,14 +97,19 @@ export async function claimsForEvents(db: Queryable, ids: readonly string[]): Pr
   return out;
 }
 
-/** One event with its claims, sources and attribution chains, reports, and per-field evidence with text slices; null when unknown. */
+/**
+ * One event with its claims, sources and attribution chains, reports, per-field evidence with text slices, and what
+ * merging derived (independent sources, per-source figures with their history, contradictions with both spans' text); null when unknown.
+ */
 export async function getEvent(db: Queryable, id: string): Promise<Row | null> {
-  const { rows } = await db.query(`SELECT ${EVENT_COLUMNS}, e.overrides FROM events e WHERE e.id = $1`, [id]);
+  const { rows } = await db.query(`SELECT ${EVENT_COLUMNS}, e.overrides FROM ${EVENT_FROM} WHERE e.id = $1`, [id]);
   if (!rows.length) return null;
   const ev = clean(rows[0]!);
   const arts = (
-    await db.query<{ id: number; url: string | null; title: string | null; outlet: string | null; published: string | null; text: string; version: number }>(
-      `SELECT a.id, a.url, a.title, o.name AS outlet, a.published, a.text, a.version FROM event_articles ea JOIN articles a ON a.id = ea.article_id
+    await db.query<{ id: number; url: string | null; title: string | null; outlet: string | null; published: string | null; text: string; version: number; story_group: string | null; report_ids: string[] | null }>(
+      `SELECT a.id, a.url, a.title, o.name AS outlet, a.published, a.text, a.version, s.story_group,
+         (SELECT jsonb_agg(x.sitrep_id ORDER BY x.idx) FROM event_members m JOIN extracted_events x ON x.id = m.extracted_event_id WHERE m.event_id = ea.event_id AND x.article_id = a.id) AS report_ids
+       FROM event_articles ea JOIN articles a ON a.id = ea.article_id LEFT JOIN article_syndication s ON s.article_id = a.id
        LEFT JOIN outlets o ON o.id = a.outlet_id WHERE ea.event_id = $1 ORDER BY a.published NULLS LAST, a.id`,
       [id],
     )
@@ -127,7 +137,10 @@ export async function getEvent(db: Queryable, id: string): Promise<Row | null> {
     attribution_chains: chains,
     evidence,
     extracted: members.map((m) => ({ id: m.sitrep_id, article_id: m.article_id, sentence: m.sentence, rule: m.rule, confidence: m.confidence, merge_rule: m.merge_rule })),
-    reports: arts.map(({ text: _t, ...a }) => a),
+    // `reports` lists the articles (as the dashboard reads them) with the merged report ids each contributes;
+    // `report_count` is the number of reports, as in the event list.
+    reports: arts.map(({ text: _t, ...a }) => ({ ...a, report_ids: a.report_ids ?? [] })),
+    report_count: ev.reports,
   };
 }
 

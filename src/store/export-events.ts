@@ -47,10 +47,12 @@ export function acledRow(e: Row): unknown[] {
   const ts = e.updated_at ? Math.floor(Date.parse(String(e.updated_at)) / 1000) : '';
   const v: Record<string, unknown> = {
     ...e,
-    event_id_cnty: e.id,
+    // ACLED's id is ISO3 and a running number per country ("SYR12"); older rows without one carry the Sitrep id.
+    event_id_cnty: e.event_id_cnty ?? e.id,
     year: date.slice(0, 4),
     sub_event_type: acledSubType(e.sub_event_type),
-    source: e.sources,
+    // Every contributing source: cited sources, then the outlets, each most thorough (more reports) then most recent first.
+    source: [...new Set([...((e.sources as string[]) ?? []), ...((e.outlets as string[]) ?? [])])],
     source_scale: '',
     tags: '',
     timestamp: ts,

@@ -4,6 +4,7 @@ export * from './insert-rows.ts';
 export * from './store-doc.ts';
 export * from './assign-events.ts';
 export * from './merge-store.ts';
+export * from './merge-decisions.ts';
 export * from './event-filters.ts';
 export * from './event-queries.ts';
 export * from './article-queries.ts';

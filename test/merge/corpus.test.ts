@@ -7,7 +7,7 @@ import { prepareArticle } from '../../src/ingest/prepare.ts';
 import { type MergedEvent, mergeReports, type Report, reportsOf, syndicationIndex } from '../../src/merge/index.ts';
 import { defaultPipeline } from '../../src/pipeline.ts';
 
-// Expected values are the hand-written truth in examples/corpus/EXPECTED.md (expected.json is its table form).
+// Expected values are the hand-written truth in examples/corpus/EXPECTED.md (test/merge/expected.json is its table form).
 const DIR = new URL('../../examples/corpus/', import.meta.url);
 interface Incident {
   title: string;
@@ -20,7 +20,7 @@ interface Incident {
   contradictions: string[];
   denial_by?: string;
 }
-const EXPECTED = JSON.parse(readFileSync(new URL('expected.json', DIR), 'utf8')) as { incidents: Record<string, Incident> };
+const EXPECTED = JSON.parse(readFileSync(new URL('./expected.json', import.meta.url), 'utf8')) as { incidents: Record<string, Incident> };
 
 const ctx = createContext();
 const idx = syndicationIndex();
