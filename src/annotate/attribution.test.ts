@@ -76,3 +76,18 @@ test('an anaphor prefers the antecedent that used its head noun; a described nou
   assert.equal(e.claims.at(-1)!.source.name, e.claims[0]!.source.name);
   assert.match(e.claims[0]!.source.name ?? '', /Integrated Office in Haiti/);
 });
+
+test('chains: a dateline or closing credit names the agency; the outlet and its initials are not repeated', () => {
+  const run2 = (text: string, outlet: string) => defaultPipeline().run(prepareArticle({ text, meta: { input: 'fixture', outlet } }, { published: '2024-05-02' }), createContext());
+  const d = run2('Niamey, 3 May (ANP) – Nine soldiers were killed in an ambush near Ayorou, the Ministry of National Defence said in a communique.', 'Le Sahel');
+  assert.deepEqual(d.claims[0]!.source.chain, ['Le Sahel', 'Niger Press Agency', 'Niger Ministry of Defence']);
+  const e = run2('Clashes in the camp killed at least four people, the National News Agency said.\n\n(Naharnet, with Reuters)', 'Naharnet');
+  assert.deepEqual(e.claims[0]!.source.chain, ['Naharnet', 'Reuters', 'National News Agency']);
+  const f = run2('Twelve people were killed in the strike, an Associated Press reporter at the hospital said.', 'Associated Press');
+  assert.deepEqual([f.claims[0]!.source.name, f.claims[0]!.source.chain], ['Associated Press', ['Associated Press']]);
+});
+
+test('a bare governor takes the region of its sentence; "the communique" refers back', () => {
+  const d = run('In Russia\'s Kursk region, Gov. Alexei Smirnov said shelling wounded four people in Sudzha.');
+  assert.equal(d.claims[0]!.source.name, 'Kursk regional governor');
+});

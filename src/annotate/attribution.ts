@@ -30,7 +30,7 @@ const ROLE = /\b(?:governor|mayor|head|chief|minister|commander|spokes(?:man|wom
 const PRONOUN = /^(?:it|he|she|they|this|officials?)$/i;
 
 // Anaphors point back to the most recent compatible source: "the NGO", "this NGO", "the monitor", "the same source".
-const ANAPHOR = /^(?:the|this|that|said)\s+(?:same\s+(?:sources?|organi[sz]ation|monitor|group|communiqu[eé]|statement|report|figures|tally|officials?|ministry)|(?:[\w-]+\s+){0,2}?(ngo|monitor|observatory|agency|ministry|organi[sz]ation|group|office|body|governor|administration|military|army|watchdog|charity|network|centre|center|channel|broadcaster|television|outlet|mayor|police|service|mission|commission|committee|movement|team|company|coordination|general|command|source))$/i;
+const ANAPHOR = /^(?:the|this|that|said)\s+(?:same\s+(?:sources?|organi[sz]ation|monitor|group|communiqu[eé]|statement|report|figures|tally|officials?|ministry)|(?:[\w-]+\s+){0,2}?(ngo|monitor|observatory|agency|ministry|organi[sz]ation|group|office|body|governor|administration|military|army|watchdog|charity|network|centre|center|channel|broadcaster|television|outlet|mayor|police|service|mission|commission|committee|movement|team|company|coordination|general|command|source|communiqu[eé]|statement))$/i;
 // Indefinite organisation descriptions name a known source given elsewhere in the article: "a war monitor said".
 const INDEFINITE = /^(?:a|an)\s+(?:[\w-]+\s+){0,3}?(ngo|monitor|non-governmental organi[sz]ation|rights group|human rights group|watchdog|observatory)$/i;
 const KINDS_BY_HEAD: Record<string, readonly SourceKind[]> = {
@@ -113,13 +113,14 @@ export function resolvePhrase(phrase: string, doc: Doc, ctx: AttributionContext)
   const hit = ctx.index.lookup(phrase, ctx.country);
   if (hit) return { name: hit.name, kind: hit.kind, known: true };
   // "the SDF's media centre", "the ministry's spokesman" speak for their organisation.
-  const poss = /^(.+?)['’]s\s+(?:[\w-]+\s+)?(?:centre|center|office|spokes\w+|statement|channel|account|press service|media)$/i.exec(phrase);
+  const poss = /^(.+?)['’]s\s+(?:[\w-]+\s+)?(?:centre|center|office|spokes\w+|statement|channel|account|press service|media|general staff|command|headquarters|leadership)$/i.exec(phrase);
   if (poss) {
     const h = ctx.index.lookup(poss[1]!, ctx.country);
     if (h) return { name: h.name, kind: h.kind, known: true };
   }
   // "X reporter", "an AFP correspondent": the agency's own reporting.
-  const rep = /^(?:an?\s+|the\s+)?(.+?)\s+(?:reporters?|correspondents?|journalists?|photographers?|team)$/i.exec(phrase);
+  // "An Associated Press reporter at Al-Awda Hospital", "a Reuters witness": the agency's own reporting.
+  const rep = /^(?:an?\s+|the\s+)?(.+?)\s+(?:reporters?|correspondents?|journalists?|photographers?|team|witness|cameraman|crew)$/i.exec(phrase.replace(/\s+(?:at|in|from|near|inside|on)\s.*$/, ''));
   if (rep) {
     const h = ctx.index.lookup(rep[1]!, ctx.country);
     if (h && (h.kind === 'news_agency' || h.kind === 'state_media')) return { name: h.name, kind: h.kind, known: true };
@@ -138,6 +139,11 @@ export function resolvePhrase(phrase: string, doc: Doc, ctx: AttributionContext)
   // "Russian-installed governor of the occupied part of the Kherson region" → "Russian-installed Kherson governor".
   const inst = /^(?:the\s+)?(Russian|Moscow)-(?:installed|appointed)\s+(?:governor|head|leader)\b.*?\b(\p{Lu}[\p{L}-]+)\s+(?:region|Oblast|oblast|province)\b/u.exec(phrase) ?? /^(?:the\s+)?(Russian|Moscow)-(?:installed|appointed)\s+(\p{Lu}[\p{L}-]+)\s+(?:regional\s+)?(?:governor|head)$/u.exec(phrase);
   if (inst) return { name: `Russian-installed ${inst[2]} governor`, kind: 'local_officials', known: false };
+  // "The Russian-installed head of the occupied part of the region": the region the article names.
+  if (/^(?:the\s+)?(?:Russian|Moscow)-(?:installed|appointed)\s+(?:governor|head|leader)\b/i.test(phrase)) {
+    const r = regionNamed(doc.text);
+    if (r) return { name: `Russian-installed ${r} governor`, kind: 'local_officials', known: false };
+  }
   // "the Emergency Lawyers group", "the Lucha movement": a name with a generic noun after it.
   const gen = /^(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s+){1,5})(?:group|organi[sz]ation|network|movement|initiative)$/u.exec(phrase);
   if (gen) {
@@ -168,7 +174,7 @@ export function resolvePhrase(phrase: string, doc: Doc, ctx: AttributionContext)
       new RegExp(`\\b${esc},\\s+(?:the\\s+)?((?:[\\p{L}'’-]+\\s+){0,6}?(?:governor|mayor|head|chief|minister|commander|spokes\\w+)(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]+(?:\\s+(?:Oblast|region|province|state))?)?)`, 'u').exec(doc.text);
     if (m) return resolvePhrase(m[1]!, doc, ctx);
   }
-  p = p.replace(/^Gov\.\s*/, 'governor ').replace(/\b(\p{Lu}[\p{L}-]+)\s+(?:Region|region|Oblast)\s+[Gg]overnor$/u, '$1 regional governor');
+  p = p.replace(/^Gov\.(?:\s+|$)/, 'governor ').trim().replace(/\b(\p{Lu}[\p{L}-]+)\s+(?:Region|region|Oblast)\s+[Gg]overnor$/u, '$1 regional governor');
   const h2 = ctx.index.lookup(p, ctx.country);
   if (h2) return { name: h2.name, kind: h2.kind, known: true };
   // Unnamed descriptions lose their place detail: "a doctor at Hama's national hospital" → "a doctor".
@@ -179,7 +185,8 @@ export function resolvePhrase(phrase: string, doc: Doc, ctx: AttributionContext)
   if (h3) return { name: h3.name, kind: h3.kind, known: true };
   // A named person with a role: "Oleksandr Prokudin, governor of Kherson Oblast" is cut before the role earlier.
   const role = /^(?:(\p{Lu}[\p{L}-]+)(?:\s+Oblast|\s+region|\s+province|\s+state)?\s+)?([Rr]egional\s+(?:[Mm]ilitary\s+)?)?([Gg]overnor|[Mm]ilitary [Aa]dministration|[Mm]ayor)(?:\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}-]+)(?:\s+(?:Oblast|region|province|state))?)?$/u.exec(p);
-  if (role && (role[1] || role[4] || role[2]) && !/^(?:Regional|Russian|Ukrainian)$/.test(role[1] ?? '')) {
+  // A bare "governor" (from "Gov. Vyacheslav Gladkov") is the governor of the region the article names.
+  if (role && (role[1] || role[4] || role[2] || /^governor$/i.test(p)) && !/^(?:Regional|Russian|Ukrainian)$/.test(role[1] ?? '')) {
     let place: string | undefined = role[1] ?? role[4];
     if (!place) {
       // "the regional governor" — the region is named elsewhere: "governor of Kherson Oblast", "Kherson region".
@@ -210,12 +217,21 @@ function placedBody(phrase: string, doc: Doc): string | null {
     const place = mainPlace(doc, /^(?:town|city|village|camp)$/.test(poss[1]!) ? 'town' : 'region');
     return place ? `${place} ${poss[2]}` : null;
   }
-  const qual = /^(provincial|regional|state)\s+(government|authorities|administration)$/i.exec(p);
+  const qual = /^(provincial|regional|state)\s+(government|authorit(?:ies|es)|administration)$/i.exec(p);
   if (qual) {
     const place = mainPlace(doc, 'region');
-    return place ? `${place} ${qual[1]!.toLowerCase()} ${qual[2]!.toLowerCase()}` : null;
+    return place ? `${place} ${qual[1]!.toLowerCase()} ${qual[2]!.toLowerCase().replace(/^authorites$/, 'authorities')}` : null;
   }
   return null;
+}
+
+/** The region the text names most often as "X region", "X Oblast", "X Regional …" (earliest on ties). */
+function regionNamed(text: string): string | null {
+  const count = new Map<string, number>();
+  for (const m of text.matchAll(/\b(\p{Lu}[\p{L}-]+)\s+(?:[Oo]blast|[Rr]egion|[Rr]egional)\b/gu)) if (!/^(?:The|Russian|Ukrainian|In|A)$/.test(m[1]!)) count.set(m[1]!, (count.get(m[1]!) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [n, c] of count) if (best === null || c > count.get(best)!) best = n;
+  return best;
 }
 
 /** The article's most mentioned town, or its most mentioned first-level region (earliest on ties). */
@@ -362,7 +378,7 @@ function findInSentence(doc: Doc, s: Sentence): Found[] {
     // "citing more than 200 deaths" cites a figure, not a source.
     if (/^(?:\d|more|at least|over|nearly|about|some|dozens|hundreds|thousands)/i.test(rest)) continue;
     // Dots inside initials do not end the phrase: "according to the U.N. Integrated Office in Haiti".
-    const masked = rest.replace(/\b(?:\p{Lu}\.){2,}(?=\s+\p{Lu})/gu, (x) => x.replace(/\./g, '_'));
+    const masked = rest.replace(/\b(?:\p{Lu}\.){2,}/gu, (x) => x.replace(/\./g, '_'));
     const stop = /[,;.:—–"“”]|\s(?:and\s+(?:said|added|reported)|who|which|while|as)\b/.exec(masked);
     const ph = cleanPhrase(text, start, start + (stop ? stop.index : rest.length));
     if (ph.end <= ph.start || ph.end - ph.start > 90) continue;
@@ -392,6 +408,8 @@ function findInSentence(doc: Doc, s: Sentence): Found[] {
     }
     const subj = subjectOf(text, s.span.start, vStart) ?? sharedSubject(text, s.span.start, vStart);
     if (!subj) continue;
+    // "according to two residents who said …": the according-to phrase is already a source.
+    if (/^(?:according to|citing|quoting)\b/i.test(text.slice(subj.start, subj.end))) continue;
     const via: string[] = [];
     if (/^(?:told|tells)$/.test(m[0])) {
       const obj = /^\s+((?:the\s+)?(?:state\s+news\s+agency\s+|state\s+broadcaster\s+|state\s+media\s+|news\s+agency\s+)?[\p{Lu}][\p{L}-]*(?:[\s-]+\p{Lu}[\p{L}-]*){0,3})/u.exec(text.slice(vStart + m[0].length, s.span.end));
@@ -417,6 +435,12 @@ export function findAttributions(doc: Doc, sentences: readonly Sentence[], ctx: 
     // only phrases that look like a name or a description of people or bodies.
     if (!phrase || /^(?:there|which|who|whom|what|this|that|these|those|we|i|you|him|her|them|us)$/i.test(np)) continue;
     let res = resolvePhrase(phrase, doc, ctx);
+    // A governor named without a region ("Gov. Vyacheslav Gladkov") governs the region named in the same sentence:
+    // "In Russia's Belgorod region, Gov. Vyacheslav Gladkov said …".
+    if (res.kind === 'local_officials' && /regional governor$/.test(res.name) && /^(?:the\s+)?(?:regional\s+)?(?:[Gg]overnor|Gov\.)/.test(phrase.trim())) {
+      const here = /\b(\p{Lu}[\p{L}-]+)\s+(?:[Oo]blast|region)\b/u.exec(doc.text.slice(s.span.start, s.span.end));
+      if (here) res = { ...res, name: `${here[1]} regional governor` };
+    }
     let rule = f.rule;
     let span = { start: f.start, end: f.end };
     // The appositive speaks when the head does not resolve: a person ("Prokudin, governor of Kherson Oblast")
@@ -477,10 +501,21 @@ export function creditOf(doc: Doc, ctx: AttributionContext): string | null {
     const c = canon(n);
     return c === outletName ? null : c;
   };
-  if (doc.meta.credit) return pick(doc.meta.credit);
+  // "Al Jazeera and news agencies" credits the outlet itself and unnamed agencies: no agency to name.
+  if (doc.meta.credit) return outletName && doc.meta.credit.toLowerCase().includes(outletName.toLowerCase()) && !ctx.index.lookup(doc.meta.credit, ctx.country) ? null : pick(doc.meta.credit);
   const head = doc.text.slice(0, 200);
   const dl = /^[^\n]{0,80}?\((AFP|Reuters|AP|dpa|Xinhua|Anadolu)\)/.exec(head);
   if (dl) return pick(dl[1]);
+  // Any agency the dictionary knows in a dateline: "Niamey, 3 December (ANP) –" → Niger Press Agency.
+  const dl2 = /^[^\n]{0,80}?\(([\p{Lu}][\p{L}.-]{1,15}(?:\s[\p{Lu}][\p{L}.-]*){0,2})\)\s*[-–—]/u.exec(head);
+  const dlHit = dl2 ? ctx.index.lookup(dl2[1]!, ctx.country) : null;
+  if (dlHit && (dlHit.kind === 'news_agency' || dlHit.kind === 'state_media')) return pick(dlHit.name);
+  // A closing credit line: "(Naharnet, with Reuters)", "(With Reuters)", "— with AFP".
+  const tail = /\(\s*(?:[^()\n]{1,40},\s*)?[Ww]ith\s+([^()\n]{2,40}?)\s*\)|(?:^|\n)\s*[-–—]?\s*[Ww]ith\s+(AFP|Reuters|AP|agencies)\s*$/mu.exec(doc.text);
+  if (tail) {
+    const hit = ctx.index.lookup((tail[1] ?? tail[2])!.replace(/\s+and\s+.*$/, ''), ctx.country);
+    if (hit && (hit.kind === 'news_agency' || hit.kind === 'state_media')) return pick(hit.name);
+  }
   const corr = /\b(?:correspondents?|reporters?|journalists?|photographers?)\s+(?:of|for|from|with)\s+((?:the\s+)?\p{Lu}[\p{L}-]*(?:[\s-]\p{Lu}[\p{L}-]*){0,3})|\b(AFP|Reuters|AP)\s+(?:correspondent|reporter|journalist)s?\b/u.exec(doc.text);
   if (corr) {
     const n = (corr[1] ?? corr[2])!;
@@ -493,15 +528,18 @@ export function creditOf(doc: Doc, ctx: AttributionContext): string | null {
 /** The chain from the outlet inwards: [outlet, credited agency, …intermediaries, innermost source]. */
 export function chainOf(outlet: string | null, credit: string | null, a: { name: string; via: readonly string[] } | null): string[] {
   const chain: string[] = [];
+  // "the Libya Observer" is the outlet Libya Observer; "ENA" the Ethiopian News Agency that publishes the story.
+  const initials = (n: string) => n.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  const same = (x: string, y: string) => normName(x) === normName(y) || (/^[A-Z]{2,6}$/.test(y) && initials(x) === y) || (/^[A-Z]{2,6}$/.test(x) && initials(y) === x);
   const push = (n: string | null | undefined) => {
-    if (n && !chain.includes(n)) chain.push(n);
+    if (n && !chain.some((c) => same(c, n))) chain.push(n);
   };
   push(outlet);
   if (!a) return chain;
   push(credit);
   for (const v of a.via) push(v);
-  // The innermost source goes last even if it repeats the outlet ("Reuters" estimates in a Reuters story).
-  if (chain[chain.length - 1] !== a.name) chain.push(a.name);
+  // The outlet's or agency's own reporting ("an AP reporter counted 15 bodies") adds nothing to the chain.
+  push(a.name);
   return chain;
 }
 

@@ -92,3 +92,8 @@ test('an age does not block the singular reading; suspects are people', () => {
   const d = run('A 12-year-old boy was killed in the strike, residents said. Police said 14 suspects were arrested.');
   assert.deepEqual(d.claims.map((c) => [c.kind, c.low, c.victims.category]), [['killed', 1, 'children'], ['detained', 14, 'total']]);
 });
+
+test('a dateline month is not the modal "may"', () => {
+  const d = defaultPipeline().run(prepareArticle({ text: 'Niamey, 1 May (ANP) – Twelve soldiers were killed in an ambush near Ayorou in Niger on Saturday, the ministry said.', meta: { input: 'fixture' } }, { published: '2024-05-02' }), createContext());
+  assert.deepEqual(d.claims.map((c) => [c.kind, c.low]), [['killed', 12]]);
+});

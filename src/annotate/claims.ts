@@ -181,7 +181,8 @@ export function buildClaims(doc: Doc): { claims: Claim[]; mentions: Mention[] } 
         d.abducted = t.abducted;
         // A modal or denial before the predicate: "could kill", "denied that any civilians were killed".
         const lo = Math.min(t.start, d.q.span.start);
-        if (MODAL.test(text.slice(s.span.start, lo)) || /\b(?:could|might|may|would|will)\s+(?:have\s+)?(?:be\s+)?$/i.test(text.slice(s.span.start, t.start))) d.kind = null;
+        // The month is not the modal: "Niamey, 1 May (ANP) – Twelve soldiers were killed".
+        if (MODAL.test(text.slice(s.span.start, lo).replace(/(?<=\S\s*)\bMay\b/g, 'month')) || /\b(?:could|might|may|would|will)\s+(?:have\s+)?(?:be\s+)?$/i.test(text.slice(s.span.start, t.start))) d.kind = null;
       }
     }
     // Parts inside one sentence: "182 fighters—among them 102 jihadists", "killed nine civilians, including four children".
