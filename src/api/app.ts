@@ -7,6 +7,7 @@ import { articlesRoutes } from './articles-routes.ts';
 import { installErrorHandler, sendError } from './errors.ts';
 import { eventsRoutes } from './events-routes.ts';
 import { exportRoutes } from './export-routes.ts';
+import { mergeRoutes } from './merge-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 
 /** What the app is built from: the database and a few server options. */
@@ -51,6 +52,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
   await app.register(eventsRoutes, { db: opts.db, reviewToken: opts.reviewToken ?? null });
+  await app.register(mergeRoutes, { db: opts.db, reviewToken: opts.reviewToken ?? null });
   await app.register(articlesRoutes, { db: opts.db, allowPrivate: !!opts.allowPrivate });
   await app.register(exportRoutes, { db: opts.db });
   await app.register(reportRoutes, { db: opts.db });

@@ -9,6 +9,7 @@ import { registerFeeds } from './feeds.ts';
 import { registerStatus } from './status.ts';
 import { registerWorker } from './worker.ts';
 import { registerReport } from './report.ts';
+import { registerEvents } from './events.ts';
 
 /** Run the CLI; returns the process exit code. Errors print as `CODE message`, never a stack trace. */
 export async function main(argv: string[]): Promise<number> {
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<number> {
   registerWorker(program);
   registerStatus(program);
   registerReport(program);
+  registerEvents(program);
   try {
     await program.parseAsync(argv);
   } catch (e) {

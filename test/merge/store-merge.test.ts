@@ -5,6 +5,7 @@ import { createContext, type Doc } from '../../src/core/index.ts';
 import { prepareArticle } from '../../src/ingest/prepare.ts';
 import { parseTxt } from '../../src/ingest/txt.ts';
 import { defaultPipeline } from '../../src/pipeline.ts';
+import { buildApp } from '../../src/api/index.ts';
 import { type Db, getEvent, mergeEvents, type Row, splitEvent, storeDoc } from '../../src/store/index.ts';
 import { dbTargets, type TestDb } from '../store/helpers.ts';
 
@@ -195,6 +196,30 @@ for (const t of targets) {
         const { rows } = await db.db.query<{ action: string }>('SELECT action FROM audit_log WHERE event_id = $1', [f]);
         assert.deepEqual(rows.map((r) => r.action), ['split']);
       } finally {
+        await db.cleanup();
+      }
+    });
+
+    test('POST /api/events/:id/split and /api/events/merge need the reviewer token and are audited', async () => {
+      const db = (await t.open()) as TestDb;
+      const app = await buildApp({ db: db.db, reviewToken: 'tok', staticDir: null });
+      try {
+        await ingest(db.db, NAMES.filter((n) => n.startsWith('ht-')));
+        const f = (await mainEvent(db.db, 'ht-pap-protest-01'))!;
+        const [r] = await reportIds(db.db, 'ht-pap-protest-03');
+        const auth = { authorization: 'Bearer tok' };
+        assert.equal((await app.inject({ method: 'POST', url: `/api/events/${f}/split`, payload: { reports: [r] } })).statusCode, 401);
+        assert.equal((await app.inject({ method: 'POST', url: `/api/events/${f}/split`, headers: auth, payload: { reports: ['ev_nope'] } })).statusCode, 400);
+        const split = await app.inject({ method: 'POST', url: `/api/events/${f}/split`, headers: auth, payload: { reports: [r], reviewer: 'amy' } });
+        assert.equal(split.statusCode, 200);
+        const other = (split.json().events as { id: string }[]).find((e) => e.id !== f)!.id;
+        assert.equal((await app.inject({ method: 'POST', url: '/api/events/merge', headers: auth, payload: { ids: [f, other] } })).statusCode, 409);
+        const detail = (await app.inject({ url: `/api/events/${other}` })).json();
+        assert.ok(detail.reports.some((a: { url: string; report_ids: string[] }) => a.url === url('ht-pap-protest-03') && a.report_ids.includes(r!)));
+        const audit = (await app.inject({ url: `/api/events/${f}/audit` })).json();
+        assert.deepEqual(audit.items.map((i: { action: string; reviewer: string }) => `${i.action}:${i.reviewer}`), ['split:amy']);
+      } finally {
+        await app.close();
         await db.cleanup();
       }
     });
