@@ -97,3 +97,14 @@ test('a dateline month is not the modal "may"', () => {
   const d = defaultPipeline().run(prepareArticle({ text: 'Niamey, 1 May (ANP) – Twelve soldiers were killed in an ambush near Ayorou in Niger on Saturday, the ministry said.', meta: { input: 'fixture' } }, { published: '2024-05-02' }), createContext());
   assert.deepEqual(d.claims.map((c) => [c.kind, c.low]), [['killed', 12]]);
 });
+
+test('recall: demonym totals, adverbs before the predicate, a predicate around the figure, crossings and prisoners', () => {
+  const run = (text: string) => defaultPipeline().run(prepareArticle({ text, meta: { input: 'fixture' } }, { published: '2024-05-02' }), createContext());
+  const kinds = (text: string) => run(text).claims.map((c) => [c.kind, c.low, c.best, c.high]);
+  assert.deepEqual(kinds('The ministry says more than 20,000 Palestinians have been killed since the war began.'), [['killed', 20001, null, null]]);
+  assert.deepEqual(kinds('Nearly 4,000 people have been newly displaced in the district.'), [['displaced', null, 4000, 4000]]);
+  assert.deepEqual(kinds('The fighting has forced about 60,000 people from their homes.'), [['displaced', null, 60000, null]]);
+  assert.deepEqual(kinds('The agency said 2,500 people had crossed into Chad over the past week.'), [['displaced', 2500, 2500, 2500]]);
+  assert.deepEqual(kinds('Russian units took 9 servicemen prisoner near the village, the ministry said.'), [['detained', 9, 9, 9]]);
+  assert.ok(run('The ministry says more than 20,000 Palestinians have been killed since the war began.').claims[0]!.background);
+});

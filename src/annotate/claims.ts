@@ -90,6 +90,8 @@ function victimPhrase(text: string, q: Quantity, sEnd: number, prevCat: VictimCa
     if (OBJECTS.test(lw)) return { end: i, category: 'unknown', hasNoun: false, object: true };
     // Stop at verbs and prepositions: "19 were killed", "11 in the city".
     if (/^(?:were|was|are|is|have|has|had|been|who|which|that|in|on|at|from|by|with|since|during|after|before|near|across|and|or|but|as|for|to|of|including|among|among|including|killed|died|wounded|injured|dead|missing|displaced|fled|detained|arrested|abducted|said|according)$/i.test(lw)) {
+      // A capitalised people noun before the verb: "more than 49,000 Palestinians have been killed".
+      if (k > 0 && k <= 2 && words.slice(0, k).every((x) => /^\p{Lu}\p{Ll}+s$/u.test(x.w)) && words[0]!.start - i <= 1) return { end: words[k - 1]!.end, category: 'total', hasNoun: true, object: false };
       // "14,000 displaced people", "11 dead", "eight wounded".
       if (k === 0 && /^(?:dead|wounded|injured|missing|displaced|detained)$/i.test(lw)) {
         const nxt = words[1];
@@ -113,11 +115,14 @@ function victimPhrase(text: string, q: Quantity, sEnd: number, prevCat: VictimCa
 function kindFor(text: string, q: Draft, trig: Trigger[], quants: Draft[]): Trigger | null {
   // "19 civilians were killed", "a general …, was killed yesterday", "16 people were wounded, some seriously":
   // the words between the noun phrase and a later trigger must be only auxiliaries, a PP or an aside.
-  const FILL = /^(?:\s+of\s+[^,.;]{1,60}?)?(?:\s*,[^,.;]{1,70},|\s*[—–][^—–.;]{1,70}[—–])?(?:\s+(?:who|that))?(?:\s+(?:were|was|are|is|have|has|had|been|being|got|remain|remained|reported|still|also|later|reportedly|allegedly|believed to have been|thought to have been|feared))*\s+$/i;
+  const FILL = /^(?:\s+of\s+[^,.;]{1,60}?)?(?:\s*,[^,.;]{1,70},|\s*[—–][^—–.;]{1,70}[—–])?(?:\s+(?:who|that))?(?:\s+(?:were|was|are|is|have|has|had|been|being|got|remain|remained|reported|still|also|later|reportedly|allegedly|believed to have been|thought to have been|feared|newly|now|internally|forcibly|temporarily|already))*\s+$/i;
   for (const t of trig) {
     if (t.start <= q.span.end || t.start - q.span.end > 160) continue;
     if (FILL.test(text.slice(q.span.end, t.start))) return t;
   }
+  // A trigger around the figure: "forced more than 300,000 people from their homes", "took 14 servicemen prisoner".
+  const around = trig.find((x) => x.start < q.q.span.start && x.end >= q.span.end);
+  if (around) return around;
   // Reduced relative / noun: "at least 19 civilians killed in airstrikes", "more than 200 deaths", "11 dead".
   const own = trig.find((x) => x.start >= q.q.span.end && x.start <= q.span.end + 1);
   if (own) return own;
