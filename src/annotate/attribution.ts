@@ -208,11 +208,14 @@ const BODY = '(?:civil society|local committee|resistance committee|community|yo
  * society"; "the president of the civil society of the Bahema Badjere chiefdom"; "the town's police commander"
  * (in an article about Butembo) → "Butembo police"; "the provincial government" → "Ituri provincial government".
  */
+const RE_BODY_IN = new RegExp(`^(${BODY})(?:\\s+(?:${ROLE_NOUN})s?)?\\s+(?:in|of|for|from)\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){0,3})$`, 'u');
+const RE_PLACE_POSS = new RegExp(`^(town|city|village|camp|province|region|state|district)['’]s\\s+(${BODY})(?:\\s+(?:${ROLE_NOUN}))?$`, 'u');
+
 function placedBody(phrase: string, doc: Doc): string | null {
   const p = phrase.trim().replace(/^(?:the|a|an)\s+/i, '');
-  const lead = new RegExp(`^(${BODY})(?:\\s+(?:${ROLE_NOUN})s?)?\\s+(?:in|of|for|from)\\s+(?:the\\s+)?(\\p{Lu}[\\p{L}'’-]*(?:\\s+[\\p{L}'’-]+){0,3})$`, 'u').exec(p);
+  const lead = RE_BODY_IN.exec(p);
   if (lead) return `${lead[2]} ${lead[1]}`;
-  const poss = new RegExp(`^(town|city|village|camp|province|region|state|district)['’]s\\s+(${BODY})(?:\\s+(?:${ROLE_NOUN}))?$`, 'u').exec(p);
+  const poss = RE_PLACE_POSS.exec(p);
   if (poss) {
     const place = mainPlace(doc, /^(?:town|city|village|camp)$/.test(poss[1]!) ? 'town' : 'region');
     return place ? `${place} ${poss[2]}` : null;
