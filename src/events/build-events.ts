@@ -5,6 +5,7 @@ import { articleCountry } from '../annotate/actors.ts';
 import type { EventActor } from '../resolve/actors.ts';
 import { actorForEvent, countryInfo, stateMilitary } from '../resolve/actors.ts';
 import { stateForce } from '../annotate/actor-dictionary.ts';
+import { areAllies } from './alliances.ts';
 import { classifySentence } from './classifier.ts';
 import { datelineSpan, isMetonymy, isReportingTime } from './event-context.ts';
 import { disorderType, eventTypeOf, findTriggers } from './taxonomy.ts';
@@ -40,6 +41,45 @@ function clauses(doc: Doc, s: { span: Span; index: number }): Clause[] {
 }
 
 const within = (c: Span, x: Span) => c.start <= x.start && x.end <= c.end;
+
+// A party's stated reason for its own act is not an event to code: the Idlib leader "said the attack was launched
+// 'because the regime had started shelling areas where civilians were located, which caused the exodus…'".
+const REASON = /\b(?:because|in response to|in retaliation (?:for|against)|as a response to|to avenge|in revenge for|after (?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+had)\b/giu;
+const SPEECH_BEFORE = /\b(?:said|says|say|claimed|claims|stated|announced|argued|explained|justified|insisted|told|according to)\b|[“"«]/iu;
+const QUOTE_END = /[”"»]/u;
+
+/**
+ * Spans of a sentence that give a speaker's reasons ("because …", "in response to …") inside reported speech:
+ * from the connective to the end of the quotation, or of the sentence when the speech is not quoted.
+ */
+export function reportedReasons(text: string, sentence: Span): Span[] {
+  const body = text.slice(sentence.start, sentence.end);
+  const out: Span[] = [];
+  REASON.lastIndex = 0;
+  for (let m = REASON.exec(body); m; m = REASON.exec(body)) {
+    if (!SPEECH_BEFORE.test(body.slice(0, m.index))) continue;
+    const open = body.slice(0, m.index).match(/[“"«]/gu)?.length ?? 0;
+    const close = body.slice(0, m.index).match(/[”»]/gu)?.length ?? 0;
+    const q = open > close ? QUOTE_END.exec(body.slice(m.index)) : null;
+    out.push({ start: sentence.start + m.index, end: q ? sentence.start + m.index + q.index : sentence.end });
+  }
+  return out;
+}
+
+/** The clause text with spans set aside replaced by spaces (offsets unchanged). */
+function blank(text: string, clause: Span, holes: readonly Span[]): string {
+  let out = text.slice(clause.start, clause.end);
+  for (const h of holes) {
+    const a = Math.max(h.start, clause.start);
+    const b = Math.min(h.end, clause.end);
+    if (a < b) out = out.slice(0, a - clause.start) + ' '.repeat(b - a) + out.slice(b - clause.start);
+  }
+  return out;
+}
+
+// A clause that states how things are ("HTS controls most of Idlib", "Turkey sends a message to Damascus") reports
+// no event; the sentence model alone codes an event only when a verb tells of something that happened.
+const HAPPENED = /\b(?:\p{L}{2,}ed|was|were|had|has been|have been|took|fled|fought|shot|hit|struck|blew|stole|broke|overran|held|met|left|began|gave|won|lost|drove|threw|set|ran|burnt|burned|led|caught|sent|brought|made|fell|seized|came|went)\b/iu;
 
 /** ACLED fatalities from a killed claim: the lowest credible figure, vague words per ACLED. */
 export function acledFatalities(c: Claim): number {
@@ -90,7 +130,9 @@ const PLACE_RANK: Record<string, number> = { village: 0, city: 0, other: 1, road
 
 /** The most telling place in a clause: the smallest named place, never a whole country if anything finer exists. */
 function bestPlace(places: readonly Place[]): Place | null {
-  const ok = places.filter((p) => p.lat != null && p.feature !== 'country');
+  // "the road connecting Damascus with Aleppo": the road is the place, its two ends only name it.
+  const roads = places.filter((p) => p.feature === 'road');
+  const ok = places.filter((p) => p.lat != null && p.feature !== 'country' && (p.feature === 'road' || !roads.some((r) => within(r.span, p.span))));
   return [...ok].sort((a, b) => (PLACE_RANK[a.feature] ?? 5) - (PLACE_RANK[b.feature] ?? 5))[0] ?? null;
 }
 
@@ -121,6 +163,12 @@ interface Draft {
   sentence: number;
   confidence: number;
   rule: string;
+  /** Indices of the killed claims that make up `fatal`. */
+  killedIdx: number[];
+  /** Named allies fighting on side 1 or 2 ("Military Forces of Iran (1989-)" beside the Syrian army). */
+  assoc: { 1?: string; 2?: string };
+  /** The battle an ally's casualty belongs to. */
+  joins: Draft | null;
 }
 
 const ARMED = new Set(['State forces', 'Rebel group', 'Political militia', 'Identity militia', 'External/Other forces']);
@@ -151,6 +199,7 @@ export function buildEvents(doc: Doc): Doc {
       lastDay = null;
       lastParagraph = s.paragraph;
     }
+    const reasons = reportedReasons(doc.text, s.span);
     for (const c of clauses(doc, s)) {
       const text = doc.text.slice(c.span.start, c.span.end);
       const times = eventTimes.filter((t) => within(c.span, t.span));
@@ -162,17 +211,31 @@ export function buildEvents(doc: Doc): Doc {
       const reporting = usable(sentTimes).filter((t) => isReportingTime(doc, t));
       // Background history ("since 2011", "in March 2020") never makes an event.
       if (times.some((t) => t.background) && !current.length) continue;
+      // "…following a truce agreed following an offensive by regime forces in March 2020": a sentence whose only
+      // dates are background is history, however the clause splitter cut it.
+      if (!current.length && sentTimes.length && sentTimes.every((t) => t.background)) continue;
       if (NOT_AN_EVENT.test(text)) continue;
-      const hits = findTriggers(text);
+      const live = blank(doc.text, c.span, reasons);
+      if (!live.trim()) continue;
+      const hits = findTriggers(live);
       let sub: string | null = hits[0]?.trigger.sub_event_type ?? null;
       let type: string | null = hits[0]?.trigger.event_type ?? null;
       let rule = sub ? 'events.trigger' : '';
       let confidence = sub ? 0.8 : 0;
-      const model = classifySentence(text);
+      const model = classifySentence(live);
       // A clause the model is sure carries no event (background, analysis, a quoted opinion) vetoes a stray trigger:
       // "Kidnappings for ransom have become common on the region's main roads".
-      if (sub && model?.sub_event_type === 'None' && model.probability >= VETO) continue;
-      if (!sub && model && model.probability >= ALONE && model.sub_event_type !== 'None') {
+      // Claims count for the event whose clause states them ("The fighting … has killed more than 200 people"); a
+      // clause without figures of its own takes its sentence's.
+      const inSentence = doc.claims.map((cl, i) => ({ cl, i })).filter(({ cl }) => !cl.background && within(s.span, cl.span));
+      const inClause = inSentence.filter(({ cl }) => within(c.span, cl.span));
+      // A toll restated later ("has killed more than 200 people since yesterday") links this clause to the event
+      // that first stated it, without counting twice.
+      const restated = doc.claims.map((cl, i) => ({ cl, i })).filter(({ cl }) => !cl.background && cl.kind === 'killed' && cl.part_of == null && cl.also.some((x) => within(c.span, x)));
+      // A clause that states a current death toll reports an event, whatever the model says.
+      const tolls = inClause.some(({ cl }) => cl.kind === 'killed') || restated.length > 0;
+      if (sub && model?.sub_event_type === 'None' && model.probability >= VETO && !tolls) continue;
+      if (!sub && model && model.probability >= ALONE && model.sub_event_type !== 'None' && HAPPENED.test(live)) {
         sub = model.sub_event_type;
         type = eventTypeOf(sub);
         rule = 'events.classifier';
@@ -180,8 +243,8 @@ export function buildEvents(doc: Doc): Doc {
       }
       if (!sub || !type) continue;
       const actors = doc.mentions.filter((m): m is Mention & { value: string } => m.type === 'actor' && !!m.value && within(c.span, m.span));
-      const claims = doc.claims.map((cl, i) => ({ cl, i })).filter(({ cl }) => !cl.background && within(s.span, cl.span));
-      const killed = claims.filter(({ cl }) => cl.kind === 'killed' && cl.part_of == null && !cl.share);
+      const claims = inClause.length ? inClause : inSentence;
+      let killed = claims.filter(({ cl }) => cl.kind === 'killed' && cl.part_of == null && !cl.share);
       const when = current[0] ? eventDay(current[0]) : (lastDay ?? mainDay ?? (reporting[0] ? eventDay(reporting[0]) : null));
       if (current[0]) {
         lastDay = eventDay(current[0]);
@@ -206,9 +269,27 @@ export function buildEvents(doc: Doc): Doc {
       // "The fighting ... has killed 200": a battle with no named side continues the article's last battle.
       const prevBattle = drafts.filter((x) => x.type === 'Battles' && x.a1).at(-1);
       if (type === 'Battles' && !a1 && prevBattle) [a1, a2] = [prevBattle.a1, prevBattle.a2];
+      let joins: Draft | null = null;
+      let ally: { side: 1 | 2; name: string } | null = null;
       if (type === 'Battles') {
         // A seized village or a clash with one side named: the other side is the state (or its main rival).
         if (a1 && !a2) a2 = a1.inter === 'State forces' ? null : stateMilitary(countryName, day);
+        // "A general of the Revolutionary Guards was killed in combat" in an article about the Syrian army's battle:
+        // Iran fights beside Syria, so its loss belongs to the battle on Syria's side, never to an Iran–Syria clash.
+        if (a1 && a2 && areAllies(a1.name, a2.name, day)) {
+          const fellow = a1;
+          const host = drafts.filter((x) => x.type === 'Battles' && x.a1 && [x.a1.name, x.a2?.name].some((n) => n && (n === a2!.name || areAllies(n, fellow.name, day)))).at(-1);
+          if (host) {
+            joins = host;
+            const side = host.a1!.name === a2.name || areAllies(host.a1!.name, fellow.name, day) ? 1 : 2;
+            ally = { side, name: fellow.name };
+            [a1, a2] = [host.a1, host.a2];
+            sub = 'Armed clash';
+          } else {
+            ally = { side: 2, name: fellow.name };
+            a1 = null;
+          }
+        }
       } else if (sub === 'Displacement') {
         a1 = civilians;
         a2 = null;
@@ -238,6 +319,9 @@ export function buildEvents(doc: Doc): Doc {
       let place = bestPlace(clausePlaces) ?? bestPlace(places.filter((p) => p.sentence === s.index));
       for (let k = s.index - 1; !place && k >= 0 && sentencesByIndex.get(k)?.paragraph === s.paragraph; k--) place = bestPlace(places.filter((p) => p.sentence === k));
       place ??= article ?? datelinePlace;
+      // "at least 19 civilians killed in airstrikes by the Russian air force" is part of the day's toll, and all of
+      // the air strikes' toll: a part whose perpetrator is this clause's actor counts for this event.
+      if (a1 && !killed.length) killed = inClause.filter(({ cl }) => cl.kind === 'killed' && !cl.share && cl.perpetrator === a1!.name);
       const fatal = type === 'Strategic developments' ? 0 : eventFatalities(killed.map(({ cl }) => cl));
       const k = killed[0]?.cl;
       const evidence: { field: string; span: Span }[] = [{ field: 'sub_event_type', span: hits[0] ? { start: c.span.start + hits[0].start, end: c.span.start + hits[0].end } : c.span }];
@@ -246,7 +330,7 @@ export function buildEvents(doc: Doc): Doc {
       if (current[0]) evidence.push({ field: 'event_date', span: current[0].span });
       if (place) evidence.push({ field: 'location', span: place.span });
       for (const { cl } of killed) evidence.push({ field: 'fatalities', span: cl.span });
-      drafts.push({
+      const draft: Draft = {
         anchored: !!current[0] || !!bestPlace(clausePlaces) || places.some((p) => p.sentence === s.index && p.lat != null && p.feature !== 'country'),
         sub,
         type,
@@ -263,11 +347,27 @@ export function buildEvents(doc: Doc): Doc {
         sentence: s.index,
         confidence,
         rule,
-      });
+        killedIdx: [...killed, ...restated].map(({ i }) => i),
+        assoc: ally ? { [ally.side]: ally.name } : {},
+        joins,
+      };
+      // "…launched an offensive against regime troops and cut off a vital road, citing more than 200 deaths": the
+      // road taken is one event, the fighting that killed 200 another; the clash carries the dead.
+      if (sub === 'Non-state actor overtakes territory' || sub === 'Government regains territory') {
+        const fights = hits.some((h) => h.trigger.sub_event_type === 'Armed clash');
+        if (killed.length && fights) {
+          const taken = new Set(killed.map(({ i }) => i));
+          drafts.push({ ...draft, claims: draft.claims.filter((i) => !taken.has(i)), killedIdx: [], fatal: 0, range: { low: null, best: null, high: null }, evidence: draft.evidence.filter((e) => e.field !== 'fatalities') });
+          drafts.push({ ...draft, sub: 'Armed clash', evidence: [...draft.evidence], rule: `${rule}.fighting` });
+          continue;
+        }
+      }
+      drafts.push(draft);
     }
   }
   // One event per sub-type, day, location and actor pair: later mentions of the same event add evidence.
   const merged: Draft[] = [];
+  const home = new Map<Draft, Draft>();
   for (const d of drafts) {
     // An offensive restated in several sentences ("launched on Thursday", "the day before") is one battle,
     // dated at its earliest reported day.
@@ -275,11 +375,21 @@ export function buildEvents(doc: Doc): Doc {
     // A clause with neither its own date nor its own place that names no new actor restates the last event of its
     // type: "The fighting has forced 300,000 people from their homes", "The shells fall on houses".
     const sides = (m: Draft) => [m.a1?.name, m.a2?.name].filter(Boolean);
+    // An ally's loss joins its side's battle; a battle restating another's death toll is that battle.
+    if (!same && d.joins) same = home.get(d.joins);
+    if (!same && d.type === 'Battles' && d.killedIdx.length) same = merged.find((m) => m.sub === d.sub && m.killedIdx.some((i) => d.killedIdx.includes(i)));
     if (!same && !d.anchored) same = merged.filter((m) => m.type === d.type && [d.a1?.name, d.a2?.name].every((n) => !n || sides(m).includes(n) || n.startsWith('Civilians'))).at(-1);
     if (!same) {
       merged.push(d);
+      home.set(d, d);
       continue;
     }
+    home.set(d, same);
+    // The restatement that says more precisely where it happened places the event: "northern Syria" then "less
+    // than 10 kilometers from … Aleppo".
+    if (d.killedIdx.some((i) => same!.killedIdx.includes(i)) && d.place && (!same.place || (d.place.precision ?? 9) < (same.place.precision ?? 9))) same.place = d.place;
+    same.killedIdx = [...new Set([...same.killedIdx, ...d.killedIdx])];
+    same.assoc = { ...d.assoc, ...same.assoc };
     same.claims = [...new Set([...same.claims, ...d.claims])];
     same.evidence.push(...d.evidence);
     if (d.fatal > same.fatal) {
@@ -309,10 +419,10 @@ function toEvent(doc: Doc, d: Draft, country: { name: string; iso: string } | nu
     disorder_type: disorderType(d.type, d.sub),
     actor1: d.a1?.name ?? null,
     // Allies are named only generically ("and its allies"), so no canonical associated actor is claimed.
-    assoc_actor_1: null,
+    assoc_actor_1: d.assoc[1] ?? null,
     inter1: d.a1?.inter ?? null,
     actor2: d.a2?.name ?? null,
-    assoc_actor_2: null,
+    assoc_actor_2: d.assoc[2] ?? null,
     inter2: d.a2?.inter ?? null,
     interaction: d.a1 ? `${d.a1.inter}${d.a2 ? `-${d.a2.inter}` : ' only'}` : null,
     civilian_targeting: d.a2?.inter === 'Civilians' && d.sub !== 'Displacement' ? 'Civilians targeted' : null,

@@ -71,6 +71,9 @@ export function resolveToponyms(doc: Doc, tops: Toponym[], gaz: Gazetteer): Plac
   // Admin1s the article names outright ("Idlib province") pull same-named towns into them.
   const admins = new Set<string>();
   for (const t of tops) for (const p of t.places) if (p.kind === 'admin1' && p.admin1_code && (t.typed === 'admin1' || t.places.length <= 2)) admins.add(p.admin1_code);
+  // How often the article names each admin1 outright ("the province of Aleppo"): which end of a road it is about.
+  const typedAdmins = new Map<string, number>();
+  for (const t of tops) for (const p of t.places) if (t.typed === 'admin1' && p.kind === 'admin1' && p.admin1_code) typedAdmins.set(p.admin1_code, (typedAdmins.get(p.admin1_code) ?? 0) + 1);
   const groupAdmin = new Set(tops.filter((t) => t.typed === 'admin1').map((t) => t.group));
   const out: Place[] = [];
   const chosen = new Map<Toponym, GazPlace>();
@@ -105,6 +108,7 @@ export function resolveToponyms(doc: Doc, tops: Toponym[], gaz: Gazetteer): Plac
     let feat = feature(best, t);
     let span = t.span;
     let geonameid = best.geonameid;
+    let roadAdmin1: string | null = null;
     if (t.direction) {
       const box = gaz.meta.bbox[best.kind === 'admin1' ? (best.admin1_code ?? '') : best.country];
       if (box) {
@@ -118,9 +122,7 @@ export function resolveToponyms(doc: Doc, tops: Toponym[], gaz: Gazetteer): Plac
     }
     if (t.roadTo) {
       const other = t.roadTo.places.filter((p) => p.country === best.country).sort((a, b) => b.population - a.population)[0];
-      const key = `${t.places[0] ? doc.text.slice(t.core.start, t.core.end) : ''}`;
-      const known = other ? (gaz.meta.roadEnds[`${key.toLowerCase()}|${doc.text.slice(t.roadTo.core.start, t.roadTo.core.end).toLowerCase()}`] ?? null) : null;
-      const road = known != null ? gaz.place(known) : null;
+      const road = other ? knownRoad(doc, gaz, t, best, t.roadTo, other) : null;
       lat = road ? road.lat : other ? (best.lat + other.lat) / 2 : best.lat;
       lon = road ? road.lon : other ? (best.lon + other.lon) / 2 : best.lon;
       name = road ? road.name : `${best.name}–${other?.name ?? '?'} road`;
@@ -128,6 +130,16 @@ export function resolveToponyms(doc: Doc, tops: Toponym[], gaz: Gazetteer): Plac
       span = t.roadSpan ?? span;
       geonameid = null;
       rule = road ? 'road.ends-known' : 'road.between-places';
+      roadAdmin1 = road?.admin1 ?? best.admin1;
+      // "…in the province of Aleppo… cut the road connecting Damascus with Aleppo": an article about one end's
+      // governorate reports that end's section of the road, placed halfway between that end and the road's middle.
+      const end = [best, other].filter((p): p is GazPlace => !!p?.admin1_code && (typedAdmins.get(p.admin1_code) ?? 0) > 0).sort((a, b) => (typedAdmins.get(b.admin1_code!) ?? 0) - (typedAdmins.get(a.admin1_code!) ?? 0))[0];
+      if (end && other) {
+        lat = (end.lat + lat) / 2;
+        lon = (end.lon + lon) / 2;
+        roadAdmin1 = end.admin1;
+        rule = `${rule}.section`;
+      }
     }
     out.push({
       span,
@@ -137,7 +149,7 @@ export function resolveToponyms(doc: Doc, tops: Toponym[], gaz: Gazetteer): Plac
       lat,
       lon,
       country: best.country,
-      admin1: best.kind === 'country' ? null : best.admin1,
+      admin1: t.roadTo ? roadAdmin1 : best.kind === 'country' ? null : best.admin1,
       feature: feat,
       precision: t.roadTo ? 2 : precision(best, t),
       candidates_considered: t.places.length,
@@ -147,6 +159,19 @@ export function resolveToponyms(doc: Doc, tops: Toponym[], gaz: Gazetteer): Plac
     });
   }
   return out;
+}
+
+/** The gazetteer road whose ends are these two places, in either order, by their written or resolved names. */
+function knownRoad(doc: Doc, gaz: Gazetteer, a: Toponym, pa: GazPlace, b: Toponym, pb: GazPlace): GazPlace | null {
+  const namesA = [fold(doc.text.slice(a.core.start, a.core.end)), fold(pa.name)];
+  const namesB = [fold(doc.text.slice(b.core.start, b.core.end)), fold(pb.name)];
+  for (const x of namesA) {
+    for (const y of namesB) {
+      const row = gaz.meta.roadEnds[`${x}|${y}`] ?? gaz.meta.roadEnds[`${y}|${x}`];
+      if (row != null) return gaz.place(row);
+    }
+  }
+  return null;
 }
 
 /** Recognise and resolve the places of a document (exported for tests and other stages). */

@@ -192,7 +192,9 @@ export function findToponyms(text: string, span: Span, sentence: number, gaz: Ga
     }
     // Relative places: "10 km east of Aleppo", "south of Ariha", "near Kyaukme", "the outskirts of Sittwe".
     const rel = /(?:(\d+(?:[.,]\d+)?|a few|several)\s*(km|kilometres|kilometers|kilometre|kilometer|miles|mile)\b(?:\s*\([^)]*\))?\s+)?(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$/i.exec(before);
-    const dist = /(\d+(?:[.,]\d+)?)\s*(km|kilometres|kilometers|miles)\s+(?:from|outside|away from)\s+(?:the\s+\w+\s+of\s+)?$/i.exec(before);
+    // "less than 10 kilometers from the government-held metropolis of Aleppo": the anchor's description may run
+    // to a few words before its type word.
+    const dist = /(\d+(?:[.,]\d+)?)\s*(km|kilometres|kilometers|kilometre|kilometer|miles|mile)\s+(?:from|outside|away from)\s+(?:the\s+(?:[\p{L}-]+\s+){0,2}(?:city|town|village|metropolis|capital|port)\s+of\s+|the\s+)?$/iu.exec(before);
     const near = /\b(?:near|outside|around|close to|outskirts of|vicinity of|on the edge of|edges of)\s+(?:the\s+(?:city|town|village)\s+of\s+)?$/i.test(before);
     if (rel) {
       const km = rel[1] && /\d/.test(rel[1]) ? Number(rel[1].replace(',', '.')) * (/mile/i.test(rel[2] ?? '') ? 1.609 : 1) : null;
@@ -218,6 +220,36 @@ export function findToponyms(text: string, span: Span, sentence: number, gaz: Ga
     // Coordinated lists share a group: "Aleppo, Hama and Lattakia", "Lattakia and Tartus".
     if (prevTop && /^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+)(?:(?:north|south|east|west)(?:ern)?\s+)?$/i.test(text.slice(prevTop.span.end, first.start))) top.group = prevTop.group;
     out.push(top);
+  }
+  return joinRoadPhrases(text, span, out);
+}
+
+// A road named by its two ends: "the road connecting the capital Damascus with Aleppo", "the highway linking Gao
+// and Ansongo", "the road between Beni and Oicha", "the route from Kosti to El Obeid". A few lower-case words may
+// describe an end ("the capital", "the coastal city of").
+const ROAD_BEFORE = /\b(?:road|highway|motorway|route)\s+(?:that\s+)?(?:connecting|connects|linking|links|joining|joins|between|from)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u;
+const ROAD_MIDDLE = /^\s*(?:with|and|to)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u;
+const ROAD_WORD = /\b(?:road|highway|motorway|route)\s+(?:that\s+)?(?:connecting|connects|linking|links|joining|joins|between|from)\b/giu;
+
+/** Fold "road connecting X with Y" into one road toponym: X carries Y as `roadTo`, the span covers the phrase. */
+function joinRoadPhrases(text: string, sentence: Span, tops: Toponym[]): Toponym[] {
+  const out: Toponym[] = [];
+  for (let k = 0; k < tops.length; k++) {
+    const a = tops[k]!;
+    const b = tops[k + 1];
+    if (b && !a.roadTo && !a.relative && !b.relative) {
+      const before = text.slice(Math.max(sentence.start, a.span.start - 80), a.span.start);
+      if (ROAD_BEFORE.test(before) && ROAD_MIDDLE.test(text.slice(a.span.end, b.span.start))) {
+        let from = a.span.start;
+        ROAD_WORD.lastIndex = 0;
+        for (let m = ROAD_WORD.exec(before); m; m = ROAD_WORD.exec(before)) from = a.span.start - before.length + m.index;
+        // The ends stay places of their own (they are named); the road is one more place over the whole phrase.
+        out.push({ ...a, roadTo: b, roadSpan: { start: from, end: b.span.end } }, a, b);
+        k++;
+        continue;
+      }
+    }
+    out.push(a);
   }
   return out;
 }
