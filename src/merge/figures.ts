@@ -15,6 +15,11 @@ const value = (f: { low: number | null; best: number | null; high: number | null
 const show = (f: { low: number | null; best: number | null; high: number | null }) =>
   f.low !== null && f.high !== null && f.low !== f.high ? `${f.low}–${f.high}` : f.best !== null ? `${f.best}` : f.low !== null ? `≥${f.low}` : `≤${f.high}`;
 
+/** A report's current, top-level figures: background, parts of a total and shares are set aside. */
+function liveClaims(r: Report): Claim[] {
+  return r.claims.filter((c) => !c.background && c.part_of === null && c.share === null);
+}
+
 /** Where a figure comes from: the innermost cited source, or the story itself when the outlet gives it unsourced. */
 function origin(r: Report, c: Claim | null): string {
   if (c?.source.name) return c.source.name;
@@ -34,7 +39,7 @@ export function mergeFigures(id: string, reports: readonly Report[], policy: Fig
   const byKey = new Map<string, SourceFigure>();
   const kinds = new Map<string, string | null>();
   for (const r of ordered) {
-    const live = r.claims.filter((c) => !c.background && c.part_of === null && c.share === null);
+    const live = liveClaims(r);
     // A denier is a source about the incident too ("Russia's defence ministry denied …" confirms a strike).
     for (const d of r.denials ?? []) origins.add(d.source);
     if (!live.length && !r.denials?.length) origins.add(`story:${r.story_group}`);
@@ -61,14 +66,19 @@ export function mergeFigures(id: string, reports: readonly Report[], policy: Fig
   }
   const figures = [...byKey.values()];
   // Fatalities: per source, its killed total (a "total" figure if it gave one, else the sum over categories).
+  // Fatalities: each source's current account is its most recent report that gives a death toll, summed
+  // over that report's victim groups unless it states a total. Categories are not accumulated across reports:
+  // "six soldiers and four fighters" followed by "10 combatants" from the same monitor is 10, not 16.
   const killedBySource = new Map<string, { low: number | null; best: number | null; high: number | null; published: string | null }>();
   for (const src of new Set(figures.map((f) => f.source))) {
-    const k = figures.filter((f) => f.source === src && f.kind === 'killed');
-    if (!k.length) continue;
-    const total = k.find((f) => f.category === 'total' || f.category === 'unknown');
+    const own = (r: Report) => liveClaims(r).filter((c) => c.kind === 'killed' && origin(r, c) === src);
+    const latest = [...ordered].reverse().find((r) => own(r).length > 0);
+    if (!latest) continue;
+    const k = own(latest);
+    const total = k.find((c) => c.victims.category === 'total' || c.victims.category === 'unknown');
     const parts = total ? [total] : k;
-    const sum = (g: (f: SourceFigure) => number | null) => (parts.every((f) => g(f) !== null) ? parts.reduce((s, f) => s + g(f)!, 0) : null);
-    killedBySource.set(src, { low: sum((f) => f.low ?? f.best), best: sum((f) => f.best ?? f.low), high: sum((f) => f.high ?? f.best ?? f.low), published: parts.map((f) => f.published ?? '').sort().at(-1) ?? null });
+    const sum = (g: (c: Claim) => number | null) => (parts.every((c) => g(c) !== null) ? parts.reduce((acc, c) => acc + g(c)!, 0) : null);
+    killedBySource.set(src, { low: sum((c) => c.low ?? c.best), best: sum((c) => c.best ?? c.low), high: sum((c) => c.high ?? c.best ?? c.low), published: latest.published });
   }
   const vals = [...killedBySource.values()];
   const lows = vals.map((v) => v.low ?? v.best).filter((x): x is number => x !== null);

@@ -70,3 +70,12 @@ test('copies of one story are one independent source; analyst splits are respect
   // Stable ids: re-merging gives the same ids.
   assert.deepEqual(mergeReports([r2, r1]).map((m) => m.id), merged.map((m) => m.id));
 });
+
+test("a source's latest report is its current toll: parts then a restated total are not added up", () => {
+  const sohr = 'Syrian Observatory for Human Rights';
+  const early = rep({ event: ev({}), claims: [killed(6, sohr, 'monitor', 'soldiers'), killed(4, sohr, 'monitor', 'fighters')], published: '2024-11-27T08:00' });
+  const later = rep({ event: ev({}), claims: [killed(10, sohr, 'monitor', 'fighters')], published: '2024-11-27T12:00' });
+  const [m] = mergeReports([early, later]);
+  assert.equal(m!.fatalities_range.low, 10);
+  assert.equal(m!.fatalities, 10);
+});
