@@ -61,7 +61,9 @@ export function reportedReasons(text: string, sentence: Span): Span[] {
     const open = body.slice(0, m.index).match(/[“"«]/gu)?.length ?? 0;
     const close = body.slice(0, m.index).match(/[”»]/gu)?.length ?? 0;
     const q = open > close ? QUOTE_END.exec(body.slice(m.index)) : null;
-    out.push({ start: sentence.start + m.index, end: q ? sentence.start + m.index + q.index : sentence.end });
+    const span = { start: sentence.start + m.index, end: q ? sentence.start + m.index + q.index : sentence.end };
+    // Only a reason that tells of violence is set aside; "because he was not authorised to speak" stays as it is.
+    if (findTriggers(text.slice(span.start, span.end)).length) out.push(span);
   }
   return out;
 }
@@ -79,6 +81,7 @@ function blank(text: string, clause: Span, holes: readonly Span[]): string {
 
 // A clause that states how things are ("HTS controls most of Idlib", "Turkey sends a message to Damascus") reports
 // no event; the sentence model alone codes an event only when a verb tells of something that happened.
+const STATES = new Set(['Abduction/forced disappearance']);
 const HAPPENED = /\b(?:\p{L}{2,}ed|was|were|had|has been|have been|took|fled|fought|shot|hit|struck|blew|stole|broke|overran|held|met|left|began|gave|won|lost|drove|threw|set|ran|burnt|burned|led|caught|sent|brought|made|fell|seized|came|went)\b/iu;
 
 /** ACLED fatalities from a killed claim: the lowest credible figure, vague words per ACLED. */
@@ -232,10 +235,15 @@ export function buildEvents(doc: Doc): Doc {
       // A toll restated later ("has killed more than 200 people since yesterday") links this clause to the event
       // that first stated it, without counting twice.
       const restated = doc.claims.map((cl, i) => ({ cl, i })).filter(({ cl }) => !cl.background && cl.kind === 'killed' && cl.part_of == null && cl.also.some((x) => within(c.span, x)));
-      // A clause that states a current death toll reports an event, whatever the model says.
-      const tolls = inClause.some(({ cl }) => cl.kind === 'killed') || restated.length > 0;
+      // A clause restating a toll already reported ("The fighting … has killed more than 200 people") speaks of that
+      // event, whatever the model says.
+      const tolls = restated.length > 0;
       if (sub && model?.sub_event_type === 'None' && model.probability >= VETO && !tolls) continue;
-      if (!sub && model && model.probability >= ALONE && model.sub_event_type !== 'None' && HAPPENED.test(live)) {
+      // With a stated reason blanked out the model reads less: it still codes the event when the whole clause gives
+      // the same reading confidently ("said the strikes hit 18 targets …, in response to the group's attacks").
+      const sure = !!model && (model.probability >= ALONE || (live !== text && classifySentence(text)?.sub_event_type === model.sub_event_type && (classifySentence(text)?.probability ?? 0) >= ALONE));
+      // Abductions last: "Their fate remains unknown" still reports one.
+      if (!sub && model && sure && model.sub_event_type !== 'None' && (HAPPENED.test(live) || STATES.has(model.sub_event_type))) {
         sub = model.sub_event_type;
         type = eventTypeOf(sub);
         rule = 'events.classifier';
