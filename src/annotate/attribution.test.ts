@@ -91,3 +91,10 @@ test('a bare governor takes the region of its sentence; "the communique" refers 
   const d = run('In Russia\'s Kursk region, Gov. Alexei Smirnov said shelling wounded four people in Sudzha.');
   assert.equal(d.claims[0]!.source.name, 'Kursk regional governor');
 });
+
+test('a governor named without a region speaks for the province of the place in the sentence, not the dateline', () => {
+  const d = run('ODESA, May 2 (Wire) - A Russian drone hit a warehouse in Mykolaiv overnight, killing three workers, regional governor Vitaliy Kim said.');
+  assert.deepEqual(sources(d), ['Mykolaiv regional governor']);
+  const e = run('A Russian drone hit a warehouse in Mykolaiv overnight, killing three workers, Mykolaiv regional Gov. Vitaliy Kim said.');
+  assert.deepEqual(sources(e), ['Mykolaiv regional governor']);
+});

@@ -174,7 +174,7 @@ export function resolvePhrase(phrase: string, doc: Doc, ctx: AttributionContext)
       new RegExp(`\\b${esc},\\s+(?:the\\s+)?((?:[\\p{L}'’-]+\\s+){0,6}?(?:governor|mayor|head|chief|minister|commander|spokes\\w+)(?:\\s+of\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]+(?:\\s+(?:Oblast|region|province|state))?)?)`, 'u').exec(doc.text);
     if (m) return resolvePhrase(m[1]!, doc, ctx);
   }
-  p = p.replace(/^Gov\.(?:\s+|$)/, 'governor ').trim().replace(/\b(\p{Lu}[\p{L}-]+)\s+(?:Region|region|Oblast)\s+[Gg]overnor$/u, '$1 regional governor');
+  p = p.replace(/\bGov\.(?=\s|$)/g, 'governor').trim().replace(/\b(\p{Lu}[\p{L}-]+)\s+(?:Region|region|Oblast)\s+[Gg]overnor$/u, '$1 regional governor');
   const h2 = ctx.index.lookup(p, ctx.country);
   if (h2) return { name: h2.name, kind: h2.kind, known: true };
   // Unnamed descriptions lose their place detail: "a doctor at Hama's national hospital" → "a doctor".
@@ -198,6 +198,23 @@ export function resolvePhrase(phrase: string, doc: Doc, ctx: AttributionContext)
   }
   if (COMMON_START.test(p) && !/^(?:[A-Z]{2,}|\p{Lu}\p{Ll}+\s+\p{Lu})/u.test(p)) p = p[0]!.toLowerCase() + p.slice(1);
   return { name: p, kind: guessKind(p), known: false };
+}
+
+/**
+ * The first-level division of the places named inside `within` (or, when null, the one the article names
+ * most), from the resolved places layer; countries and regions do not count.
+ */
+function regionOfPlaces(doc: Doc, within: { start: number; end: number } | null): string | null {
+  const counts = new Map<string, number>();
+  for (const pl of doc.places) {
+    if (!pl.admin1 || pl.feature === 'country' || pl.feature === 'region') continue;
+    // A dateline ("KYIV, Oct 24 (Reuters) -") says where the reporter is, not whose governor speaks.
+    if (/^\p{Lu}[\p{Lu}\s'’.-]+$/u.test(doc.text.slice(pl.span.start, pl.span.end)) && /^[\s,(]/.test(doc.text.slice(pl.span.end, pl.span.end + 2))) continue;
+    if (within && (pl.span.start < within.start || pl.span.end > within.end)) continue;
+    if (within) return pl.admin1;
+    counts.set(pl.admin1, (counts.get(pl.admin1) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 // Collective bodies that take the name of their place: "Beni territory civil society", "Butembo police".
@@ -442,7 +459,10 @@ export function findAttributions(doc: Doc, sentences: readonly Sentence[], ctx: 
     // "In Russia's Belgorod region, Gov. Vyacheslav Gladkov said …".
     if (res.kind === 'local_officials' && /regional governor$/.test(res.name) && /^(?:the\s+)?(?:regional\s+)?(?:[Gg]overnor|Gov\.)/.test(phrase.trim())) {
       const here = /\b(\p{Lu}[\p{L}-]+)\s+(?:[Oo]blast|region)\b/u.exec(doc.text.slice(s.span.start, s.span.end));
-      if (here) res = { ...res, name: `${here[1]} regional governor` };
+      // Else the province of a place named in the sentence ("a missile struck … in Kharkiv …, regional governor
+      // Oleh Syniehubov said" → Kharkiv), else the article's most named province.
+      const region = here?.[1] ?? regionOfPlaces(doc, s.span) ?? regionOfPlaces(doc, null);
+      if (region) res = { ...res, name: `${region} regional governor` };
     }
     let rule = f.rule;
     let span = { start: f.start, end: f.end };

@@ -108,3 +108,9 @@ test('recall: demonym totals, adverbs before the predicate, a predicate around t
   assert.deepEqual(kinds('Russian units took 9 servicemen prisoner near the village, the ministry said.'), [['detained', 9, 9, 9]]);
   assert.ok(run('The ministry says more than 20,000 Palestinians have been killed since the war began.').claims[0]!.background);
 });
+
+test('a toll noun governs its number through a long subject', () => {
+  const d = run('The death toll from Russian shelling on a bus station in the eastern Ukrainian town of Kostiantynivka on Monday has risen to 11 civilians, regional officials said.');
+  assert.equal(d.claims.length, 1);
+  assert.deepEqual([d.claims[0]!.kind, d.claims[0]!.low, surf(d, 0)], ['killed', 11, '11 civilians']);
+});

@@ -128,12 +128,16 @@ function kindFor(text: string, q: Draft, trig: Trigger[], quants: Draft[]): Trig
   if (own) return own;
   // "killing at least 19", "killed three people and wounded 11": the nearest trigger before, with no other
   // quantity between that already follows it.
-  const before = trig.filter((x) => x.end <= q.q.span.start && q.q.span.start - x.end < 90 && !quants.some((o) => o !== q && o.q.span.start > x.end && o.q.span.start < q.q.span.start && o.kind === x.kind && text.slice(x.end, o.q.span.start).trim().length < 30 && false));
+  const isToll = (x: Trigger) => /\btoll$/i.test(text.slice(x.start, x.end));
+  const before = trig.filter((x) => x.end <= q.q.span.start && q.q.span.start - x.end < (isToll(x) ? 220 : 90) && !quants.some((o) => o !== q && o.q.span.start > x.end && o.q.span.start < q.q.span.start && o.kind === x.kind && text.slice(x.end, o.q.span.start).trim().length < 30 && false));
   const last = before[before.length - 1];
   if (last) {
     const gap = text.slice(last.end, q.q.span.start);
     // The trigger must govern the number: "killed at least 19", "wounded 11", "toll of 11", "death toll rose to 40", "including four children".
     if (!/[.;]/.test(gap) && gap.length < 90) return last;
+    // A toll noun governs its number through a long subject: "The death toll from Russian air strikes on a market
+    // in the town of X on Wednesday has risen to 19 civilians".
+    if (!/[.;]/.test(gap) && gap.length < 220 && isToll(last) && /\b(?:rose|risen|rises|climbed|climbs|increased|reached|jumped|grew|stood|stands|was|is|now)\b(?:\s+(?:to|at))?\s*(?:at least|more than|over|nearly|about|some|around)?\s*$/i.test(gap)) return last;
   }
   return null;
 }

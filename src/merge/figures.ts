@@ -36,13 +36,16 @@ function origin(r: Report, c: Claim | null): string {
 export function mergeFigures(id: string, reports: readonly Report[], policy: FigurePolicy = DEFAULT_FIGURE_POLICY): MergedEvent {
   const ordered = [...reports].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id));
   const origins = new Set<string>();
+  const storiesWithFigures = new Set(ordered.filter((r) => liveClaims(r).length > 0).map((r) => r.story_group));
   const byKey = new Map<string, SourceFigure>();
   const kinds = new Map<string, string | null>();
   for (const r of ordered) {
     const live = liveClaims(r);
     // A denier is a source about the incident too ("Russia's defence ministry denied …" confirms a strike).
     for (const d of r.denials ?? []) origins.add(d.source);
-    if (!live.length && !r.denials?.length) origins.add(`story:${r.story_group}`);
+    // A report without figures (a second event of an article that gives its toll elsewhere) stands for its
+    // story only when no report of that story brought a figure.
+    if (!live.length && !r.denials?.length && !storiesWithFigures.has(r.story_group)) origins.add(`story:${r.story_group}`);
     for (const c of live) {
       const src = origin(r, c);
       origins.add(src);
@@ -65,7 +68,6 @@ export function mergeFigures(id: string, reports: readonly Report[], policy: Fig
     }
   }
   const figures = [...byKey.values()];
-  // Fatalities: per source, its killed total (a "total" figure if it gave one, else the sum over categories).
   // Fatalities: each source's current account is its most recent report that gives a death toll, summed
   // over that report's victim groups unless it states a total. Categories are not accumulated across reports:
   // "six soldiers and four fighters" followed by "10 combatants" from the same monitor is 10, not 16.
@@ -75,10 +77,21 @@ export function mergeFigures(id: string, reports: readonly Report[], policy: Fig
     const latest = [...ordered].reverse().find((r) => own(r).length > 0);
     if (!latest) continue;
     const k = own(latest);
-    const total = k.find((c) => c.victims.category === 'total' || c.victims.category === 'unknown');
-    const parts = total ? [total] : k;
-    const sum = (g: (c: Claim) => number | null) => (parts.every((c) => g(c) !== null) ? parts.reduce((acc, c) => acc + g(c)!, 0) : null);
-    killedBySource.set(src, { low: sum((c) => c.low ?? c.best), best: sum((c) => c.best ?? c.low), high: sum((c) => c.high ?? c.best ?? c.low), published: latest.published });
+    // Within one report, figures for the same victims are restatements (keep the largest: "the toll has risen
+    // to 19 … it had put the toll at seven"); distinct victim groups add up; a stated total wins when larger.
+    const field = (g: (c: Claim) => number | null): number | null => {
+      let total: number | null = null;
+      const byCat = new Map<string, number>();
+      for (const c of k) {
+        const v = g(c);
+        if (v === null) continue;
+        if (c.victims.category === 'total' || c.victims.category === 'unknown') total = Math.max(total ?? 0, v);
+        else byCat.set(c.victims.category, Math.max(byCat.get(c.victims.category) ?? 0, v));
+      }
+      const parts = byCat.size ? [...byCat.values()].reduce((a, b) => a + b, 0) : null;
+      return total === null ? parts : parts === null ? total : Math.max(total, parts);
+    };
+    killedBySource.set(src, { low: field((c) => c.low ?? c.best), best: field((c) => c.best ?? c.low), high: field((c) => c.high ?? c.best ?? c.low), published: latest.published });
   }
   const vals = [...killedBySource.values()];
   const lows = vals.map((v) => v.low ?? v.best).filter((x): x is number => x !== null);

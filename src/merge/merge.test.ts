@@ -79,3 +79,10 @@ test("a source's latest report is its current toll: parts then a restated total 
   assert.equal(m!.fatalities_range.low, 10);
   assert.equal(m!.fatalities, 10);
 });
+
+test('within one report, restated figures for the same victims are not added; a larger stated total wins', () => {
+  const sohr = 'Syrian Observatory for Human Rights';
+  const r = rep({ event: ev({}), claims: [killed(19, sohr), killed(12, sohr, 'monitor', 'unknown'), killed(7, sohr, 'monitor', 'unknown')], published: '2024-11-28T08:00' });
+  const [m] = mergeReports([r]);
+  assert.equal(m!.fatalities_range.low, 19);
+});

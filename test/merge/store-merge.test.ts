@@ -39,9 +39,7 @@ const url = (name: string) => docs.get(name)!.meta.url!;
 // Extraction gaps (owned by other stages, see test/merge/corpus.test.ts) that keep an incident's figures from
 // matching EXPECTED.md; the full assertion stays written and runs as `todo` until the gap closes.
 const FIGURE_GAPS: Record<string, string> = {
-  A: 'the AFP copies count Agence France-Presse as a fourth source; "has risen to 19" is not read as SOHR\'s update',
   C: 'sd-kutum-attack-05 is not typed as the attack, so it stays apart (ingest order decides)',
-  D: '"regional governor" and "Kharkiv regional Gov." are two sources; the 2 → 4 → 6 updates are not one figure',
   E: 'cd-sake-m23-04 is dated on its publication day (Oct 30), so ingest order decides whether it joins',
 };
 // Incidents whose grouping is right today whatever the order of ingest.
