@@ -41,6 +41,11 @@ export function matchOneToOne<G, P>(gold: readonly G[], pred: readonly P[], ok: 
   return pairs;
 }
 
+/** Add to a tally counter. */
+const inc = (t: Tally, key: string, n = 1) => {
+  t[key] = (t[key] ?? 0) + n;
+};
+
 const norm = (s: unknown) => (s == null ? null : String(s).trim().toLowerCase().replace(/\s+/g, ' '));
 
 /**
@@ -77,48 +82,48 @@ type J = any;
 /** Claims: detection by span (or a repeated span) and kind; then numbers, source, background on matches. */
 export function scoreClaims(gold: readonly J[], pred: readonly J[], t: Tally): void {
   const pairs = matchOneToOne(gold, pred, (g, p) => g.kind === p.kind && [g.span, ...(g.also ?? [])].some((s: GSpan) => [p.span, ...(p.also ?? [])].some((q: GSpan) => q && spansMatch(s, q))));
-  t.claims_gold = (t.claims_gold ?? 0) + gold.length;
-  t.claims_pred = (t.claims_pred ?? 0) + pred.length;
-  t.claims_match = (t.claims_match ?? 0) + pairs.length;
+  inc(t, 'claims_gold', gold.length);
+  inc(t, 'claims_pred', pred.length);
+  inc(t, 'claims_match', pairs.length);
   for (const [gi, pi] of pairs) {
     const g = gold[gi];
     const p = pred[pi];
-    if (['low', 'best', 'high'].every((k) => (g[k] ?? null) === (p[k] ?? null))) t.claims_numbers_exact = (t.claims_numbers_exact ?? 0) + 1;
-    if (sameSourceName(g.source?.name, p.source?.name)) t.claims_source_ok = (t.claims_source_ok ?? 0) + 1;
+    if (['low', 'best', 'high'].every((k) => (g[k] ?? null) === (p[k] ?? null))) inc(t, 'claims_numbers_exact');
+    if (sameSourceName(g.source?.name, p.source?.name)) inc(t, 'claims_source_ok');
     const chain = (c: unknown) => JSON.stringify(((c as string[]) ?? []).map(norm));
-    if (chain(g.source?.chain) === chain(p.source?.chain)) t.claims_chain_ok = (t.claims_chain_ok ?? 0) + 1;
-    if (Boolean(g.background) === Boolean(p.background)) t.claims_background_ok = (t.claims_background_ok ?? 0) + 1;
-    if (g.victims?.category === p.victims?.category) t.claims_victims_ok = (t.claims_victims_ok ?? 0) + 1;
+    if (chain(g.source?.chain) === chain(p.source?.chain)) inc(t, 'claims_chain_ok');
+    if (Boolean(g.background) === Boolean(p.background)) inc(t, 'claims_background_ok');
+    if (g.victims?.category === p.victims?.category) inc(t, 'claims_victims_ok');
   }
 }
 
 /** Places: recognition by span; resolution within 161 km (and the error distances, for the median). */
 export function scorePlaces(gold: readonly J[], pred: readonly J[], t: Tally, errors: number[]): void {
   const pairs = matchOneToOne(gold, pred, (g, p) => spansMatch(g.span, p.span));
-  t.places_gold = (t.places_gold ?? 0) + gold.length;
-  t.places_pred = (t.places_pred ?? 0) + pred.length;
-  t.places_match = (t.places_match ?? 0) + pairs.length;
+  inc(t, 'places_gold', gold.length);
+  inc(t, 'places_pred', pred.length);
+  inc(t, 'places_match', pairs.length);
   for (const [gi, pi] of pairs) {
     const g = gold[gi];
     const p = pred[pi];
     if (typeof g.lat !== 'number' || typeof g.lon !== 'number') continue;
-    t.places_resolvable = (t.places_resolvable ?? 0) + 1;
+    inc(t, 'places_resolvable');
     if (typeof p.lat !== 'number' || typeof p.lon !== 'number') continue;
     const km = haversineKm(g.lat, g.lon, p.lat, p.lon);
     errors.push(km);
-    if (km <= 161) t.places_within_161 = (t.places_within_161 ?? 0) + 1;
+    if (km <= 161) inc(t, 'places_within_161');
   }
 }
 
 /** Times: detection by span; value and background on matches. */
 export function scoreTimes(gold: readonly J[], pred: readonly J[], t: Tally): void {
   const pairs = matchOneToOne(gold, pred, (g, p) => spansMatch(g.span, p.span));
-  t.times_gold = (t.times_gold ?? 0) + gold.length;
-  t.times_pred = (t.times_pred ?? 0) + pred.length;
-  t.times_match = (t.times_match ?? 0) + pairs.length;
+  inc(t, 'times_gold', gold.length);
+  inc(t, 'times_pred', pred.length);
+  inc(t, 'times_match', pairs.length);
   for (const [gi, pi] of pairs) {
-    if ((gold[gi].value ?? null) === (pred[pi].value ?? null)) t.times_value_ok = (t.times_value_ok ?? 0) + 1;
-    if (Boolean(gold[gi].background) === Boolean(pred[pi].background)) t.times_background_ok = (t.times_background_ok ?? 0) + 1;
+    if ((gold[gi].value ?? null) === (pred[pi].value ?? null)) inc(t, 'times_value_ok');
+    if (Boolean(gold[gi].background) === Boolean(pred[pi].background)) inc(t, 'times_background_ok');
   }
 }
 
@@ -152,24 +157,24 @@ export function scoreEvents(gold: readonly J[], pred: readonly J[], t: Tally): v
     up.add(pi);
     pairs.push([gi, pi]);
   }
-  t.events_gold = (t.events_gold ?? 0) + gold.length;
-  t.events_pred = (t.events_pred ?? 0) + pred.length;
-  t.events_match = (t.events_match ?? 0) + pairs.length;
+  inc(t, 'events_gold', gold.length);
+  inc(t, 'events_pred', pred.length);
+  inc(t, 'events_match', pairs.length);
   for (const [gi, pi] of pairs) {
     const g = gold[gi];
     const p = pred[pi];
-    if (g.event_type === p.event_type) t.events_type_ok = (t.events_type_ok ?? 0) + 1;
-    if (g.sub_event_type === p.sub_event_type) t.events_subtype_ok = (t.events_subtype_ok ?? 0) + 1;
-    if (g.event_date === p.event_date) t.events_date_ok = (t.events_date_ok ?? 0) + 1;
-    if ((g.fatalities ?? 0) === (p.fatalities ?? 0)) t.events_fatalities_ok = (t.events_fatalities_ok ?? 0) + 1;
-    if (norm(g.admin1) === norm(p.admin1)) t.events_admin1_ok = (t.events_admin1_ok ?? 0) + 1;
+    if (g.event_type === p.event_type) inc(t, 'events_type_ok');
+    if (g.sub_event_type === p.sub_event_type) inc(t, 'events_subtype_ok');
+    if (g.event_date === p.event_date) inc(t, 'events_date_ok');
+    if ((g.fatalities ?? 0) === (p.fatalities ?? 0)) inc(t, 'events_fatalities_ok');
+    if (norm(g.admin1) === norm(p.admin1)) inc(t, 'events_admin1_ok');
     // Actor order only matters for violence against civilians; compare as sets of the named actors.
     const ga = [norm(g.actor1), norm(g.actor2)].filter(Boolean).sort();
     const pa = [norm(p.actor1), norm(p.actor2)].filter(Boolean).sort();
-    t.events_actor_slots = (t.events_actor_slots ?? 0) + ga.length;
-    t.events_actor_ok = (t.events_actor_ok ?? 0) + ga.filter((a) => pa.includes(a)).length;
+    inc(t, 'events_actor_slots', ga.length);
+    inc(t, 'events_actor_ok', ga.filter((a) => pa.includes(a)).length);
   }
-  for (const g of gold) t.events_actor_gold_slots = (t.events_actor_gold_slots ?? 0) + [g.actor1, g.actor2].filter(Boolean).length;
+  for (const g of gold) inc(t, 'events_actor_gold_slots', [g.actor1, g.actor2].filter(Boolean).length);
 }
 
 const rate = (a: number | undefined, b: number | undefined) => (b ? (a ?? 0) / b : 0);
