@@ -46,6 +46,11 @@ export function normName(s: string): string {
 
 let cached: SourceIndex | null = null;
 
+/** Make `index` the default dictionary until reset with null (evaluation ablations swap in a reduced file). */
+export function useSources(index: SourceIndex | null): void {
+  cached = index;
+}
+
 /** Load data/sources.json and index every name and alias (validated shape: data/sources.schema.json). */
 export function loadSources(path = new URL('../../data/sources.json', import.meta.url)): SourceIndex {
   if (cached && typeof path !== 'string') return cached;
