@@ -1,6 +1,6 @@
 import type { Claim, Doc, Mention, Place, SitrepEvent, Span, Stage, TimeExpr } from '../core/index.ts';
 import { liveSentences } from '../core/index.ts';
-import { actorDictionary } from '../annotate/actor-dictionary.ts';
+import { actorDictionary, matchAliases } from '../annotate/actor-dictionary.ts';
 import { articleCountry } from '../annotate/actors.ts';
 import type { EventActor } from '../resolve/actors.ts';
 import { actorForEvent, countryInfo, stateMilitary } from '../resolve/actors.ts';
@@ -189,6 +189,7 @@ export function buildEvents(doc: Doc): Doc {
   const article = mainPlace(doc, places);
   const countryName = articleCountry(doc, dict) ?? countryInfo(article?.country ?? datelinePlace?.country ?? null)?.name ?? null;
   const eventTimes = doc.times.filter((t) => !inDateline(t.span));
+  const namedCountries = new Set(matchAliases(actorDictionary().countryNames, doc.text).flatMap((h) => h.values.map((c) => c.name)));
   const sentencesByIndex = new Map(doc.sentences.map((x) => [x.index, x]));
   const drafts: Draft[] = [];
   // The last event date seen in the current paragraph, and the article's main event date (the first one).
@@ -260,6 +261,17 @@ export function buildEvents(doc: Doc): Doc {
       }
       const day = when?.day ?? pubDay;
       const tp = when?.tp ?? (pubDay ? 2 : null);
+      // The event's own clause, then its sentence, then the nearest earlier sentence of the paragraph, then the
+      // article's main place; the dateline last ("KYIV —" is where the reporter is, not where the strike was).
+      const clausePlaces = places.filter((p) => within(c.span, p.span));
+      let place = bestPlace(clausePlaces) ?? bestPlace(places.filter((p) => p.sentence === s.index));
+      for (let k = s.index - 1; !place && k >= 0 && sentencesByIndex.get(k)?.paragraph === s.paragraph; k--) place = bestPlace(places.filter((p) => p.sentence === k));
+      place ??= article ?? datelinePlace;
+      // Generic actors belong to where the event happened: "Russian drones struck … Sumy" hurts Civilians (Ukraine),
+      // even in an article that names Russia more often than Ukraine.
+      // A place resolved abroad that the article never names as a country ("Fano" the town in Italy) is a gazetteer slip.
+      const placeCountry = countryInfo(place?.country ?? null)?.name ?? null;
+      const local = placeCountry && namedCountries.has(placeCountry) ? placeCountry : countryName;
       const at = (m: Mention) => actorForEvent(m.value!, countryName, day);
       const police = () => {
         const e = stateForce(dict, countryName, 'police', day);
@@ -273,7 +285,7 @@ export function buildEvents(doc: Doc): Doc {
       const other = armed.find((m) => first && m.value !== first.value);
       let a2: EventActor | null = other ? at(other) : null;
       const civ = actors.find((m) => m.data?.inter === 'Civilians') ?? (claims.some(({ cl }) => cl.victims.category === 'civilians' || cl.victims.category === 'children') ? null : undefined);
-      const civilians = countryName ? actorForEvent(`Civilians (${countryName})`, countryName, day) : null;
+      const civilians = local ? actorForEvent(`Civilians (${local})`, local, day) : null;
       // "The fighting ... has killed 200": a battle with no named side continues the article's last battle.
       const prevBattle = drafts.filter((x) => x.type === 'Battles' && x.a1).at(-1);
       if (type === 'Battles' && !a1 && prevBattle) [a1, a2] = [prevBattle.a1, prevBattle.a2];
@@ -303,13 +315,13 @@ export function buildEvents(doc: Doc): Doc {
         a2 = null;
       } else if (type === 'Protests' || type === 'Riots') {
         const who = actors.find((m) => m.data?.inter === 'Protesters' || m.data?.inter === 'Rioters');
-        const crowd = countryName ? actorForEvent(`${type === 'Riots' ? 'Rioters' : 'Protesters'} (${countryName})`, countryName, day) : null;
+        const crowd = local ? actorForEvent(`${type === 'Riots' ? 'Rioters' : 'Protesters'} (${local})`, local, day) : null;
         // "Police fired tear gas at the demonstrators": a crowd met with force faces the police unless named otherwise.
         a2 = sub === 'Peaceful protest' ? null : (a1 ?? police());
         a1 = who ? at(who) : crowd;
       } else if (type === 'Violence against civilians') {
         // Violence against civilians always has civilians as actor2; an unnamed perpetrator is an unidentified group.
-        if (!a1 && countryName) a1 = actorForEvent(`Unidentified Armed Group (${countryName})`, countryName, day);
+        if (!a1 && local) a1 = actorForEvent(`Unidentified Armed Group (${local})`, local, day);
         if (!a2 || a2.inter !== 'Civilians') a2 = civilians;
       } else if (sub === 'Arrests') {
         // "Police arrested 14 people": the state force detains, the detained are civilians unless a group is named.
@@ -321,12 +333,6 @@ export function buildEvents(doc: Doc): Doc {
         // "An air strike on a school killed 17 people": one-sided remote violence hits civilians.
         a2 = civilians;
       }
-      // The event's own clause, then its sentence, then the nearest earlier sentence of the paragraph, then the
-      // article's main place; the dateline last ("KYIV —" is where the reporter is, not where the strike was).
-      const clausePlaces = places.filter((p) => within(c.span, p.span));
-      let place = bestPlace(clausePlaces) ?? bestPlace(places.filter((p) => p.sentence === s.index));
-      for (let k = s.index - 1; !place && k >= 0 && sentencesByIndex.get(k)?.paragraph === s.paragraph; k--) place = bestPlace(places.filter((p) => p.sentence === k));
-      place ??= article ?? datelinePlace;
       // "at least 19 civilians killed in airstrikes by the Russian air force" is part of the day's toll, and all of
       // the air strikes' toll: a part whose perpetrator is this clause's actor counts for this event.
       if (a1 && !killed.length) killed = inClause.filter(({ cl }) => cl.kind === 'killed' && !cl.share && cl.perpetrator === a1!.name);
