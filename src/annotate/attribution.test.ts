@@ -98,3 +98,21 @@ test('a governor named without a region speaks for the province of the place in 
   const e = run('A Russian drone hit a warehouse in Mykolaiv overnight, killing three workers, Mykolaiv regional Gov. Vitaliy Kim said.');
   assert.deepEqual(sources(e), ['Mykolaiv regional governor']);
 });
+
+// Organisations the source dictionary does not know: the canonical name comes from how the article writes it.
+test('an acronym the article defines resolves to its full name', () => {
+  const d = run('Shelling killed nine people in Tambor, according to the Lakeshore Rights Monitoring Group (LRMG). The LRMG said 14 others were wounded.');
+  assert.deepEqual([...new Set(sources(d))], ['Lakeshore Rights Monitoring Group']);
+});
+
+test('a description before a capitalised name is not part of the name', () => {
+  const d = run('Four people were killed in the raid, the Vienna-based Riverland Casualty Recorder said.');
+  assert.equal(d.claims[0]!.source.name, 'Riverland Casualty Recorder');
+  const e = run('Two fishermen were killed, according to the local Harbour Watch 12 network.');
+  assert.equal(e.claims[0]!.source.name, 'Harbour Watch 12');
+});
+
+test('a U.N. prefix is spelled out in an unknown office', () => {
+  const d = run('At least 30 people were abducted in March, the U.N. Mission for Coastal Stability said.');
+  assert.equal(d.claims[0]!.source.name, 'United Nations Mission for Coastal Stability');
+});

@@ -112,6 +112,8 @@ export function resolvePhrase(phrase: string, doc: Doc, ctx: AttributionContext)
   phrase = phrase.replace(/[()]/g, ' ').replace(/[\s,]+$/, '').trim();
   const hit = ctx.index.lookup(phrase, ctx.country);
   if (hit) return { name: hit.name, kind: hit.kind, known: true };
+  const own = ownName(phrase, doc, ctx);
+  if (own) return own;
   // "the SDF's media centre", "the ministry's spokesman" speak for their organisation.
   const poss = /^(.+?)['’]s\s+(?:[\w-]+\s+)?(?:centre|center|office|spokes\w+|statement|channel|account|press service|media|general staff|command|headquarters|leadership)$/i.exec(phrase);
   if (poss) {
@@ -198,6 +200,80 @@ export function resolvePhrase(phrase: string, doc: Doc, ctx: AttributionContext)
   }
   if (COMMON_START.test(p) && !/^(?:[A-Z]{2,}|\p{Lu}\p{Ll}+\s+\p{Lu})/u.test(p)) p = p[0]!.toLowerCase() + p.slice(1);
   return { name: p, kind: guessKind(p), known: false };
+}
+
+// A name is capitalised words, numbers and the small words inside names: "Deir Ezzor 24", "Office for the
+// Coordination of Humanitarian Affairs", "Armed Conflict Location & Event Data".
+const CAP_NAME = "\\p{Lu}[\\p{L}'’.&-]*(?:\\s+(?:(?:of|for|the|and|on|in|de|du|des|al|el|&)\\s+)*(?:\\p{Lu}[\\p{L}'’.&-]*|\\d+))*";
+// Descriptions written before a name: "the Britain-based Syrian Observatory …", "state-run National News
+// Agency", "State news agency SANA", "the local Deir Ezzor 24 network".
+const DESCRIBED_NAME = new RegExp(
+  `^(?:the\\s+|an?\\s+)?((?:(?:[\\p{L}]+-(?:based|run|owned|backed|funded|affiliated|aligned|linked)|state|local|independent|official|monitoring|news|rights|humanitarian|media|press|agency|group|network|monitor|organi[sz]ation|broadcaster|channel|outlet|newspaper|website|ngo|charity|watchdog)\\s+)+)(${CAP_NAME})(?:\\s+(?:network|group|monitor|organi[sz]ation|agency|website|outlet|channel|project))?$`,
+  'u',
+);
+const RE_ACRONYM_DEF = new RegExp(`(${CAP_NAME})\\s+\\(([A-Z][A-Za-z]{1,9})\\)`, 'gu');
+const acronymCache = new WeakMap<Doc, Map<string, string>>();
+
+/** "Full Name (ACR)" definitions of the article: CHRO → Chin Human Rights Organization. */
+function acronymsOf(doc: Doc): Map<string, string> {
+  let m = acronymCache.get(doc);
+  if (m) return m;
+  m = new Map();
+  for (const d of doc.text.matchAll(RE_ACRONYM_DEF)) {
+    const words = d[1]!.split(/\s+/);
+    const acr = d[2]!;
+    // Keep the name's last words whose initials spell the acronym ("… by the Chin Human Rights Organization
+    // (CHRO)"), else a name of three capitalised words or more whose acronym is in another language ("U.N.
+    // Integrated Office in Haiti (BINUH)").
+    const caps = (ws: string[]) => ws.filter((w) => /^\p{Lu}/u.test(w) && !/^(?:The)$/.test(w));
+    let name: string | null = null;
+    for (let i = 0; i < words.length; i++) {
+      const tail = words.slice(i);
+      if (caps(tail).map((w) => w[0]!.toUpperCase()).join('') === acr.replace(/[a-z]/g, '')) {
+        name = tail.join(' ');
+        break;
+      }
+    }
+    if (!name && caps(words).length >= 3 && !/^(?:The|A|An)$/.test(words[0]!)) name = words.join(' ');
+    if (name && !m.has(acr)) m.set(acr, name);
+  }
+  acronymCache.set(doc, m);
+  return m;
+}
+
+/** Spell a name in full English: "U.N. Integrated Office in Haiti" → "United Nations Integrated Office in Haiti". */
+function fullForm(name: string): string {
+  return name.replace(/^(?:U\.\s?N\.?|UN)\s+(?=\p{Lu})/u, 'United Nations ');
+}
+
+/**
+ * The canonical form of an organisation the dictionary does not know, derived from how the article writes it:
+ * an acronym the article defines, a capitalised name after a description ("the Britain-based Syrian
+ * Observatory for Human Rights"), a U.N. prefix spelled out, a place's officials ("a Hirshabelle official").
+ */
+function ownName(phrase: string, doc: Doc, ctx: AttributionContext): { name: string; kind: SourceKind | null; known: boolean } | null {
+  const p = phrase.trim().replace(/^the\s+/i, '');
+  const canon = (n: string) => {
+    const h = ctx.index.lookup(n, ctx.country) ?? ctx.index.lookup(fullForm(n), ctx.country);
+    return h ? { name: h.name, kind: h.kind, known: true } : { name: fullForm(n), kind: guessKind(n), known: false };
+  };
+  if (/^[A-Z][A-Za-z]{1,9}$/.test(p) && /^(?:[A-Z][a-z]*){2,}$/.test(p)) {
+    const full = acronymsOf(doc).get(p);
+    if (full) return canon(full);
+  }
+  // The description comes first, so its first letter's case is the sentence's: "State news agency SANA".
+  const d = DESCRIBED_NAME.exec(phrase.trim().replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()));
+  if (d && /\p{Lu}/u.test(d[2]!) && !isPlaceName(doc, d[2]!)) return canon(d[2]!);
+  if (/^(?:U\.\s?N\.?|UN)\s+\p{Lu}/u.test(p) && new RegExp(`^${CAP_NAME}$`, 'u').test(p)) return canon(p);
+  // "a Hirshabelle official", "Kassala officials": the officials of a place the article names.
+  const off = /^(?:an?\s+|the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s+(?:government\s+|state\s+|regional\s+|local\s+)?officials?$/u.exec(phrase.trim());
+  if (off && isPlaceName(doc, off[1]!)) return { name: `${off[1]} officials`, kind: 'local_officials', known: false };
+  return null;
+}
+
+/** Whether the resolved places layer has a place written exactly `name`. */
+function isPlaceName(doc: Doc, name: string): boolean {
+  return doc.places.some((pl) => doc.text.slice(pl.span.start, pl.span.end) === name);
 }
 
 /**

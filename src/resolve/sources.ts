@@ -52,7 +52,7 @@ export function useSources(index: SourceIndex | null): void {
 }
 
 /** Load data/sources.json and index every name and alias (validated shape: data/sources.schema.json). */
-export function loadSources(path = new URL('../../data/sources.json', import.meta.url)): SourceIndex {
+export function loadSources(path: string | URL = new URL('../../data/sources.json', import.meta.url)): SourceIndex {
   if (cached && typeof path !== 'string') return cached;
   const file = JSON.parse(readFileSync(path, 'utf8')) as SourceFile;
   const global = new Map<string, KnownSource>();
