@@ -114,3 +114,12 @@ test('a toll noun governs its number through a long subject', () => {
   assert.equal(d.claims.length, 1);
   assert.deepEqual([d.claims[0]!.kind, d.claims[0]!.low, surf(d, 0)], ['killed', 11, '11 civilians']);
 });
+
+// Predicates that tell the kind without a classic verb; sentences written for this test.
+test('kinds from "among the dead", "on the move", "caught" and "trapped under the rubble"', () => {
+  const kinds = (t: string) => run(t).claims.map((c) => c.kind);
+  assert.deepEqual(kinds('The brigade said one of its officers was among the dead.'), ['killed']);
+  assert.deepEqual(kinds('Aid workers said tens of thousands of people were on the move again.'), ['displaced']);
+  assert.deepEqual(kinds('Police said four of the gunmen were caught near the market.'), ['detained']);
+  assert.deepEqual(kinds('Rescuers were searching for up to 12 people believed trapped under the rubble.'), ['missing']);
+});
