@@ -99,3 +99,41 @@ test('lookupPlace finds spelling variants', () => {
   assert.equal(lookupPlace('Deir al-Zour')[0]?.country, 'SY');
   assert.equal(lookupPlace('Kharkov')[0]?.country, 'UA');
 });
+
+test('possessive institutions, adjectives and organisation names are not places; countries that act are', () => {
+  const ps = places("Lebanon's health ministry said 12 people died. The Iran-aligned Houthis fired missiles, and the UN Support Mission in Libya called for calm. Israel has carried out strikes on Beirut.");
+  assert.equal(find(ps, 'Lebanon'), undefined);
+  assert.equal(find(ps, 'Iran'), undefined);
+  assert.equal(find(ps, 'Libya'), undefined);
+  assert.equal(find(ps, 'Israel')?.feature, 'country');
+  assert.equal(find(ps, 'Beirut')?.country, 'LB');
+});
+
+test('an office named after a place is not a place: "Kharkiv regional governor", "Gaza health officials"', () => {
+  const ps = places('Kharkiv regional governor Oleh Petrenko said a strike hit Kharkiv on Monday, Ukrainian officials said.');
+  assert.equal(ps.filter((p) => p.name === 'Kharkiv').length, 1);
+  assert.equal(ps.find((p) => p.name === 'Kharkiv')!.span.start > 20, true);
+});
+
+test('a capital standing for its government is not a place: "Moscow pressed its offensive"', () => {
+  const ps = places('Shelling hit Kharkiv in Ukraine as Moscow pressed its offensive. There was no immediate comment from Moscow.');
+  assert.equal(find(ps, 'Moscow'), undefined);
+  assert.equal(find(ps, 'Kharkiv')?.country, 'UA');
+});
+
+test('multi-word names that begin with a common word: Port Sudan, Saint-Marc, the United States', () => {
+  const ps = places('Drones struck Port Sudan on Tuesday, Sudanese officials said. Residents fled to Saint-Marc in Haiti. Protesters chanted against the United States.');
+  assert.equal(find(ps, 'Port Sudan')?.country, 'SD');
+  assert.equal(find(ps, 'Saint-Marc')?.country, 'HT');
+  assert.equal(find(ps, 'United States')?.feature, 'country');
+});
+
+test('a dateline after a title word: "PORT-AU-PRINCE, Haiti (AP)" keeps Haiti', () => {
+  const ps = places('PORT-AU-PRINCE, Haiti (AP) — Gunmen attacked a neighbourhood on Monday.');
+  assert.equal(find(ps, 'Haiti')?.feature, 'country');
+});
+
+test('a militia sharing its name with a town abroad is not that town: "Fano fighters" in an Ethiopian story', () => {
+  const ps = places('Fano fighters entered Lalibela in Ethiopia on Saturday, residents said. Fano later withdrew towards Gondar, in the Amhara region.');
+  assert.equal(ps.some((p) => p.country === 'IT'), false);
+});

@@ -1,4 +1,4 @@
-import type { Doc, Place, PlaceFeature, Stage, StageContext } from '../core/index.ts';
+import type { Doc, Place, PlaceFeature, Sentence, Stage, StageContext } from '../core/index.ts';
 import { liveSentences, withLayer } from '../core/index.ts';
 import { countryByIso2 } from './countries.ts';
 import { fold } from './fold.ts';
@@ -22,11 +22,13 @@ const KIND_BASE: Record<GazPlace['kind'], number> = { country: 9, region: 8, roa
 function focusOf(doc: Doc, tops: Toponym[], gaz: Gazetteer): Map<string, number> {
   const focus = new Map<string, number>();
   const bump = (cc: string, w: number) => focus.set(cc, (focus.get(cc) ?? 0) + w);
+  const loose = new Map<string, string>();
   for (const t of tops) {
     const ccs = new Set(t.places.map((p) => p.country));
     if (t.dateline && t.places.some((p) => p.kind === 'country')) bump(t.places.find((p) => p.kind === 'country')!.country, 3);
     else if (t.places.some((p) => p.kind === 'country')) bump(t.places.find((p) => p.kind === 'country')!.country, 2);
-    else if (ccs.size === 1) bump([...ccs][0]!, 1);
+    else if (t.dateline && ccs.size === 1) bump([...ccs][0]!, 1);
+    else if (ccs.size === 1 && !t.variant) loose.set(fold(doc.text.slice(t.core.start, t.core.end)), [...ccs][0]!);
   }
   // Demonyms are not places but say where the article is: "Syrian troops", "Russian strikes".
   for (const s of liveSentences(doc)) {
@@ -35,6 +37,10 @@ function focusOf(doc: Doc, tops: Toponym[], gaz: Gazetteer): Map<string, number>
       if (cc) bump(cc, 1);
     }
   }
+  // A name known in one country votes once however often it is repeated, and only half when the article points
+  // elsewhere: "Hamas" five times must not make a Gaza story about Hamm in Germany, nor "Fano" an Ethiopian one Italian.
+  const pointed = new Set(focus.keys());
+  for (const cc of loose.values()) bump(cc, pointed.size && !pointed.has(cc) ? 0.5 : 1);
   return focus;
 }
 
@@ -174,11 +180,27 @@ function knownRoad(doc: Doc, gaz: Gazetteer, a: Toponym, pa: GazPlace, b: Topony
   return null;
 }
 
+// Contact lines, author bios and links to other stories name no place of the article's events (GOLD.md, noise lines):
+// "For further information, please contact: OCHA Myanmar", "Read more: Myanmar's displaced…", "This report was filed
+// by Mizzima's Chin State correspondent". Agency credit lines ("Reporting by … in Cairo") do count as places.
+const CREDIT_LINE = /\b(?:please contact|For more information|This report was filed|covers conflict|Read more|Read also)\b/;
+
+/** Live sentences plus photo captions: "Photo: Smoke rises from a fuel depot in Port-Sudan" names a real place. */
+function placeSentences(doc: Doc): Sentence[] {
+  const live = liveSentences(doc);
+  if (doc.meta.language && doc.meta.language !== 'en') return live;
+  const caps = doc.sentences.filter((s) => !live.includes(s) && doc.removed.some((r) => r.reason === 'caption' && r.span.start <= s.span.start && s.span.end <= r.span.end));
+  return caps.length ? [...live, ...caps].sort((a, b) => a.index - b.index) : live;
+}
+
 /** Recognise and resolve the places of a document (exported for tests and other stages). */
 export function extractPlaces(doc: Doc, gaz: Gazetteer): Place[] {
   const tops: Toponym[] = [];
   const common = lowercaseWords(doc.text);
-  for (const s of liveSentences(doc)) tops.push(...findToponyms(doc.text, s.span, s.index, gaz, tops.length * 100 + 1, common));
+  for (const s of placeSentences(doc)) {
+    if (CREDIT_LINE.test(doc.text.slice(s.span.start, s.span.end))) continue;
+    tops.push(...findToponyms(doc.text, s.span, s.index, gaz, tops.length * 100 + 1, common));
+  }
   return resolveToponyms(doc, tops, gaz);
 }
 

@@ -33,16 +33,29 @@ const UPPER = /^\p{Lu}/u;
 const STOP = new Set(
   'jan feb mar apr jun jul aug sep sept oct nov dec gov about between among over under after while across mobile arab monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december gen general president minister prime victory police army government the a an this that these those but and or in on at of for with by from to as it its he she they we our their his her there here when while after before since during if so not no yes all some many most more less much one two three four five six seven eight nine ten first second third last next new old said says according observatory ministry council forces force security union university institute committee agency news press media reuters afp ap north south east west central northern southern eastern western mr mrs ms dr saint st mount lake river sea gulf bay island islands state region province city town village district hospital market school mosque church camp road highway street square bridge airport port base border front line centre center international national united human rights war peace hope liberty independence freedom unity justice progress democracy union federal republic kingdom empire royal king queen prince sheikh imam pope colonel captain major lieutenant sergeant commander chief spokesman spokesperson official officials analyst analysts residents witnesses photo video source sources update background note editing reporting additional'.split(' '),
 );
+// Words that never begin a place name even when the gazetteer has one ("The Hague" aside, "The Gambia" is rare in copy).
+const FUNCTION_WORDS = new Set('the a an this that these those but and or in on at of for with by from to as it its he she they we our their his her there here when while after before since during if so not no yes all some many most more less much said says according'.split(' '));
 const TITLES = new Set('president gen general col colonel lt maj major capt captain sgt mr mrs ms dr minister spokesman spokeswoman spokesperson analyst commander leader sheikh imam king prince pope emir governor mayor envoy ambassador chief secretary senator judge bishop cardinal saint'.split(' '));
 const ADMIN_WORDS = new Set(['province', 'provinces', 'governorate', 'governorates', 'oblast', 'oblasts', 'region', 'regions', 'state', 'states']);
 const CITY_WORDS = new Set(['city', 'town', 'village', 'metropolis', 'capital', 'port', 'hamlet']);
-const ADMIN2_WORDS = new Set(['district', 'township', 'county', 'raion', 'subdistrict']);
+// "Lubero territory" (DR Congo), "East Gojjam zone" (Ethiopia): second-level units under local names.
+const ADMIN2_WORDS = new Set(['district', 'districts', 'township', 'county', 'raion', 'subdistrict', 'territory', 'territories', 'zone']);
 const OTHER_WORDS = new Set(['neighbourhood', 'neighborhood', 'quarter', 'suburb', 'camp', 'crossing']);
 // Capitalised words that may follow a name and still belong to it ("Kherson Oblast", "Gaza Strip").
 const FOLLOWERS = new Set([...ADMIN_WORDS, ...CITY_WORDS, ...ADMIN2_WORDS, ...OTHER_WORDS, 'strip', 'direction', 'front', 'axis', 'area', 'countryside', 'highway', 'road', 'desert', 'dam']);
 // "the Damascus regime", "Kyiv authorities": the government, not the place (metonymy).
 const METONYMY_NEXT = new Set(['regime', 'government', 'authorities', 'administration', "regime's", "government's"]);
-const SPEECH = new Set(['said', 'says', 'say', 'claimed', 'claims', 'denied', 'denies', 'accused', 'accuses', 'announced', 'warned', 'warns', 'insisted', 'insists', 'wants', 'responded', 'blamed', 'rejected', 'condemned', 'vowed']);
+const SPEECH = new Set(['said', 'says', 'say', 'claimed', 'claims', 'denied', 'denies', 'accused', 'accuses', 'announced', 'warned', 'warns', 'insisted', 'insists', 'wants', 'responded', 'blamed', 'rejected', 'condemned', 'vowed', 'did', 'does', 'pressed', 'presses', 'intensified', 'intensifies', 'launched', 'annexed', 'demanded', 'demands', 'threatened', 'threatens', 'refused', 'agreed']);
+// "Lebanon's health ministry", "Russia's defence ministry", "Ukraine's General Staff", "Sudan's army-aligned
+// government": a possessive naming an institution or armed body is not a place ("Russia's full-scale invasion" is).
+const POSSESSIVE_INSTITUTION = /^['’]s\s+(?:[\p{L}-]+\s+){0,3}?(?:army|military|armed forces|forces|ministry|government|governor|mayor|administration|authorities|air force|general staff|navy|police|president|presidency|prime minister|parliament|embassy|defen[cs]e|civil defen[cs]e|intelligence|security services|group|correspondent|newsroom|central bank|junta|regime|leader|leadership|officials|troops|soldiers|militias?|ambassador|envoy|spokes(?:man|woman|person)|cabinet|council|state media|news agency)\b/iu;
+// "Gaza health officials", "Kharkiv regional governor", "Melitopol mayor", "the Sumy regional military administration":
+// the place names an office, not where something happened.
+const BARE_INSTITUTION = /^\s+(?:(?:regional|local|provincial|municipal|military|health|city|district|state|civil|oblast)\s+){0,3}(?:governor|mayor|administration|administrative body|officials|authorities|correspondent|newsroom|militias?)\b/u;
+// "Iran-aligned Houthis", "Moscow-backed separatists", "the Hamas-run territory", "Britain-based": adjectives.
+const ADJECTIVAL = /^[-‐](?:backed|aligned|led|run|based|allied|affiliated|sponsored|funded|controlled|linked|brokered|friendly)\b/iu;
+// "the UN Support Mission in Libya", "Armed Forces of Ukraine", "Islamic State in the Sahel": inside an organisation's name.
+const ORG_BEFORE = /(?<![.!?]\s*)\b(?:Mission|Missions|Forces|Force|Government|Ministry|State|Council|Office|Command|Agency|Committee|Commission|Organi[sz]ation|Programme|Program|Fund|Network|Observatory|Staff|Authority|Bank|Party|Coalition|Alliance|Brigade|Court|Institute|University|Embassy|Corps|Guard|Movement|Front|Service|Services)\s+(?:of|in|for)\s+(?:the\s+)?$/u;
 const DIRS: Record<string, string> = {
   north: 'N', south: 'S', east: 'E', west: 'W', northeast: 'NE', northwest: 'NW', southeast: 'SE', southwest: 'SW',
   northern: 'N', southern: 'S', eastern: 'E', western: 'W', northeastern: 'NE', northwestern: 'NW', southeastern: 'SE', southwestern: 'SW', central: 'C',
@@ -84,7 +97,10 @@ export function lowercaseWords(text: string): Set<string> {
 export function findToponyms(text: string, span: Span, sentence: number, gaz: Gazetteer, groupBase: number, common: ReadonlySet<string> = new Set()): Toponym[] {
   const toks = tokens(text, span.start, span.end);
   const out: Toponym[] = [];
-  const datelineEnd = sentence === 0 ? text.slice(0, 80).search(/[,(—–]/) : -1;
+  // A dateline is a short run of capitalised words before the first comma, bracket or dash ("GOMA, DR Congo (AFP)",
+  // "KHARTOUM, May 3 (Reuters)"); "Fano fighters entered Lalibela on Saturday, …" is a sentence, not a dateline.
+  let datelineEnd = sentence === 0 ? text.slice(0, 80).search(/[,(—–]/) : -1;
+  if (datelineEnd > 0 && /(?:^|\s)\p{Ll}/u.test(text.slice(span.start, datelineEnd))) datelineEnd = -1;
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
@@ -110,7 +126,8 @@ export function findToponyms(text: string, span: Span, sentence: number, gaz: Ga
       // Learned from the article itself: a word it also writes in lower case ("over", "between") is a word.
       if (j === i && common.has(t.lower)) continue;
       // "The Iran-backed…", "Russian": a sentence's first word or a demonym never starts a place name.
-      if (STOP.has(t.lower) && !DIRS[t.lower]) continue;
+      // …but a longer name the gazetteer knows exactly may start with one ("Port Sudan", "Saint-Marc", "United States").
+      if (STOP.has(t.lower) && !DIRS[t.lower] && !(j > i && UPPER.test(t.text) && !FUNCTION_WORDS.has(t.lower) && gaz.lookup(slice).places.length && !gaz.lookup(slice).variant)) continue;
       if (j === i && gaz.demonym(t.text)) continue;
       const allUpper = toks.slice(i, j + 1).every((x) => UPPER.test(x.text) || ARTICLE.test(x.text) || /\d/.test(x.text));
       const r = gaz.lookup(slice);
@@ -146,15 +163,26 @@ export function findToponyms(text: string, span: Span, sentence: number, gaz: Ga
         continue;
       }
     }
-    if (prev && TITLES.has(prev.lower.replace(/\.$/, ''))) continue;
+    // "Prince Faisal", "Gen. Hamdan"; but not across a comma ("PORT-AU-PRINCE, Haiti").
+    if (prev && /^\.?\s$/.test(gapBefore) && TITLES.has(prev.lower.replace(/\.$/, ''))) continue;
     if (next && (gapAfter === ' ' || gapAfter === '-') && UPPER.test(next.text) && !FOLLOWERS.has(next.lower) && !isCaps(next.text)) {
       skipName();
       continue;
     }
     if (next && gapAfter === ' ' && METONYMY_NEXT.has(next.lower)) continue;
-    const big = found.places.every((p) => p.kind === 'city' && p.population >= 500000);
-    if (big && next && gapAfter === ' ' && SPEECH.has(next.lower)) continue;
+    // "Moscow" is also a Idaho village: the name is a big city when its largest candidate is one.
+    const largest = [...found.places].sort((a, b) => b.population - a.population)[0];
+    const big = !!largest && largest.kind === 'city' && largest.population >= 500000 && !found.places.some((p) => p.kind === 'country');
+    const after = text.slice(last.end, Math.min(span.end, last.end + 60));
+    if (POSSESSIVE_INSTITUTION.test(after) || BARE_INSTITUTION.test(after) || ADJECTIVAL.test(after)) continue;
+    // "Moscow said", "Kyiv did not comment": the government. "The security directorate in Homs said": the place.
+    const inPlace = /\bin\s+$/i.test(text.slice(Math.max(span.start, first.start - 4), first.start));
+    if (big && !inPlace && next && gapAfter === ' ' && SPEECH.has(next.lower)) continue;
     const before = text.slice(Math.max(span.start, first.start - 60), first.start);
+    if (ORG_BEFORE.test(before) || /\bethnic\s+$/i.test(before)) continue;
+    // "Ahmed al-Sharaa", "Bashar al-Assad": a name after a given name and an article is a person's.
+    const prev2 = toks[toks.indexOf(first) - 2];
+    if (prev && ARTICLE.test(prev.text) && /^[-‐]$/.test(gapBefore) && prev2 && UPPER.test(prev2.text) && text.slice(prev2.end, prev.start) === ' ' && !gaz.lookup(text.slice(prev2.start, last.end)).places.length) continue;
     if (big && /\b(?:comment from|request of|message to|ties with|talks with|backed by|support from)\s+(?:\w+\s+and\s+)?$/i.test(before)) continue;
     const top: Toponym = {
       span: { start: first.start, end: last.end },
@@ -176,7 +204,7 @@ export function findToponyms(text: string, span: Span, sentence: number, gaz: Ga
       const typed = ADMIN_WORDS.has(w) ? 'admin1' : CITY_WORDS.has(w) && w !== 'capital' && w !== 'port' ? 'city' : ADMIN2_WORDS.has(w) ? 'admin2' : OTHER_WORDS.has(w) ? 'other' : null;
       if (typed) {
         top.typed = typed;
-        top.typeRule = `context.${w.replace(/s$/, '')}`;
+        top.typeRule = `context.${w.replace(/ies$/, 'y').replace(/s$/, '')}`;
         top.span = { start: top.span.start, end: next.end };
         i++;
       } else if (w === 'direction' || w === 'axis' || w === 'front') top.near = true;
