@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { feature } from 'topojson-client';
 import { build } from 'vite';
 
@@ -44,4 +45,27 @@ const countries = feature(topo, topo.objects.countries);
 for (const f of countries.features) f.geometry = { ...f.geometry, coordinates: round(f.geometry.coordinates) };
 mkdirSync(path.join(web, 'dist', 'map'), { recursive: true });
 writeFileSync(path.join(web, 'dist', 'map', 'countries.geojson'), JSON.stringify(countries));
+
+/** Write `.br` and `.gz` beside every text file of the build: the server sends them as they are (no work per request). */
+function precompress(dir) {
+  const sizes = {};
+  for (const e of readdirSync(dir)) {
+    const p = path.join(dir, e);
+    if (statSync(p).isDirectory()) {
+      Object.assign(sizes, precompress(p));
+      continue;
+    }
+    if (!/\.(js|mjs|css|html|json|geojson|svg)$/.test(e)) continue;
+    const raw = readFileSync(p);
+    if (raw.length < 1024) continue;
+    const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+    writeFileSync(`${p}.br`, br);
+    writeFileSync(`${p}.gz`, gzipSync(raw, { level: 9 }));
+    sizes[path.relative(path.join(web, 'dist'), p)] = { raw: raw.length, br: br.length };
+  }
+  return sizes;
+}
+const sizes = precompress(path.join(web, 'dist'));
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+for (const [f, s] of Object.entries(sizes)) if (s.raw > 100_000) process.stdout.write(`  ${f}: ${kb(s.raw)} -> ${kb(s.br)} brotli\n`);
 process.stdout.write(`web build: src/web/dist (${((Date.now() - t0) / 1000).toFixed(1)} s)\n`);

@@ -13,3 +13,4 @@ export * from './ingest-runs.ts';
 export * from './export-events.ts';
 export * from './ingest-article.ts';
 export * from './map-points.ts';
+export * from './facets.ts';

@@ -53,11 +53,50 @@ export interface ClaimRow {
   source: { name: string | null; kind: string | null; chain: string[]; span: { start: number; end: number } | null; text: string | null };
 }
 
+/** One source's current figure for a kind and victim category, with the earlier reports it updates. */
+export interface SourceFigure {
+  source: string | null;
+  kind: string;
+  category: string | null;
+  low: number | null;
+  best: number | null;
+  high: number | null;
+  report: string;
+  article_id: number;
+  published: string | null;
+  span: { start: number; end: number } | null;
+  text: string | null;
+  updates: { low: number | null; best: number | null; high: number | null; report: string }[];
+}
+
+/** One side of a contradiction: who says what, in which report, with the span's text. */
+export interface ContradictionSide {
+  source: string | null;
+  report: string;
+  article_id: number;
+  value: string | null;
+  span: { start: number; end: number } | null;
+  text: string | null;
+}
+
+/** Two sources that dispute each other (a denial, ranges that do not overlap). */
+export interface Contradiction {
+  kind: string;
+  category: string | null;
+  reason: string;
+  a: ContradictionSide;
+  b: ContradictionSide;
+}
+
 export interface EventDetail extends EventRow {
   claims: ClaimRow[];
   attribution_chains: string[][];
   evidence: { field: string; article_id: number; span: { start: number; end: number }; text: string | null }[];
-  reports: { id: number; url: string | null; title: string | null; outlet: string | null; published: string | null; version: number }[];
+  reports: { id: number; url: string | null; title: string | null; outlet: string | null; published: string | null; version: number; story_group?: string | null; report_ids?: string[] }[];
+  report_count?: number;
+  independent_sources?: string[];
+  figures?: SourceFigure[];
+  contradictions?: Contradiction[];
   overrides: Record<string, unknown>;
 }
 
@@ -159,3 +198,28 @@ export const exportUrl = (f: Filters, format: string) => `/api/export?${q(f, { f
 /** Send a review decision with the reviewer's token. */
 export const reviewEvent = (id: string, token: string, body: { action: 'accept' | 'reject' | 'edit'; changes?: Record<string, unknown>; reviewer?: string; comment?: string }) =>
   call<Row>(`/api/events/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+
+/** Stored values of a filter field (country, admin1, actor, source), most frequent first. */
+export const fetchFacets = (field: string, text: string, f: Filters = {}) =>
+  call<{ field: string; items: { value: string; events: number }[] }>(`/api/facets?${q(f, { field, q: text, limit: '30' })}`);
+
+const auth = (token: string) => ({ 'content-type': 'application/json', authorization: `Bearer ${token}` });
+
+/** Move reports out of an event into a new one (the analyst's split, audited). */
+export const splitEvent = (id: string, token: string, reports: string[], reviewer?: string) =>
+  call<{ events: { id: string; reports: string[] }[] }>(`/api/events/${encodeURIComponent(id)}/split`, { method: 'POST', headers: auth(token), body: JSON.stringify({ reports, ...(reviewer ? { reviewer } : {}) }) });
+
+/** Merge event `b` into event `a` (the analyst's merge, audited). */
+export const mergeEvents = (a: string, b: string, token: string, reviewer?: string) =>
+  call<{ events: { id: string; reports: string[] }[] }>('/api/events/merge', { method: 'POST', headers: auth(token), body: JSON.stringify({ ids: [a, b], ...(reviewer ? { reviewer } : {}) }) });
+
+/** The situation report URL for the current filters, or null when no country is chosen (the report needs one). */
+export function reportUrl(f: Filters, days: readonly { day: string }[]): string | null {
+  if (!f.country) return null;
+  // Without a date filter the report covers the days the timeline shows.
+  const from = f.from ?? days[0]?.day;
+  const to = f.to ?? days[days.length - 1]?.day;
+  if (!from || !to) return null;
+  const p = new URLSearchParams({ country: f.country, ...(f.admin1 ? { admin1: f.admin1 } : {}), from, to, format: 'html' });
+  return `/api/report?${p}`;
+}

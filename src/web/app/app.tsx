@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { type DayRow, type EventRow, exportUrl, fetchEvents, fetchMapPoints, fetchTimeseries, hasRoute, type MapPoint } from './api.ts';
+import { type DayRow, type EventRow, exportUrl, fetchEvents, fetchMapPoints, fetchTimeseries, hasRoute, type MapPoint, reportUrl } from './api.ts';
 import { ArticleView } from './article-view.tsx';
 import { EventDetailView } from './event-detail.tsx';
 import { EventTable } from './event-table.tsx';
@@ -81,6 +81,8 @@ export function App() {
     setReviewer(who);
   };
 
+  // The report covers one country (and province) over the filtered dates, or the timeline's days without a date filter.
+  const report = reportUrl(filters, days);
   return (
     <div class="app" data-loading={loading ? 'true' : 'false'}>
       <header class="top">
@@ -89,7 +91,21 @@ export function App() {
         <div class="exports">
           <a class="button" data-testid="export-csv" href={exportUrl(filters, 'acled-csv')} download="sitrep-events.csv">ACLED CSV</a>
           <a class="button" data-testid="export-geojson" href={exportUrl(filters, 'geojson')} download="sitrep-events.geojson">GeoJSON</a>
-          {reportLink && <a class="button" href={`/api/report?${pageQuery(filters, {}).slice(1)}`} target="_blank" rel="noopener">Situation report</a>}
+          {reportLink &&
+            (report ? (
+              <a class="button" data-testid="report-link" href={report} target="_blank" rel="noopener">
+                Situation report
+              </a>
+            ) : (
+              <span>
+                <button type="button" class="button" data-testid="report-link" disabled>
+                  Situation report
+                </button>{' '}
+                <span class="hint" data-testid="report-hint">
+                  {filters.country ? 'no dated events match' : 'choose a country first'}
+                </span>
+              </span>
+            ))}
         </div>
       </header>
       {error && <p class="error" role="alert">{error}</p>}

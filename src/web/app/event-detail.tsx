@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type ArticleDetail, type AuditRow, type ClaimRow, type EventDetail, fetchArticle, fetchAudit, fetchEvent } from './api.ts';
+import { disputedClaims } from './merged.ts';
+import { SourcesView, SplitMergePanel } from './merged-panel.tsx';
 import { ReviewPanel } from './review-panel.tsx';
 
 type SpanT = { start: number; end: number };
@@ -49,6 +51,7 @@ export function EventDetailView(props: { id: string; token: string; reviewer: st
   const [articles, setArticles] = useState<Record<number, ArticleDetail>>({});
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
 
   useEffect(() => {
     let stale = false;
@@ -69,7 +72,8 @@ export function EventDetailView(props: { id: string; token: string; reviewer: st
 
   if (error) return <p class="error">{error}</p>;
   if (!ev || ev.id !== id) return <p class="muted">Loading event…</p>;
-  const bad = contradictions(ev.claims);
+  // The store's contradictions (a denial, disjoint ranges) when merging found any; rising tolls are updates, not disputes.
+  const bad = ev.contradictions ? disputedClaims(ev.claims, ev.contradictions) : contradictions(ev.claims);
   return (
     <article class="detail" data-testid="event-detail">
       <h2>
@@ -122,7 +126,7 @@ export function EventDetailView(props: { id: string; token: string; reviewer: st
           </thead>
           <tbody>
             {ev.claims.map((c) => (
-              <tr key={c.id} class={bad.has(c.id) ? 'contradiction' : ''} title={bad.has(c.id) ? 'Other claims of this kind give different figures' : undefined}>
+              <tr key={c.id} class={bad.has(c.id) ? 'contradiction' : ''} title={bad.has(c.id) ? 'Another source disputes this figure' : undefined}>
                 <td>
                   {c.kind}
                   {c.hedge ? ` (${c.hedge})` : ''}
@@ -157,7 +161,8 @@ export function EventDetailView(props: { id: string; token: string; reviewer: st
       <p>
         Sources: {fmt(ev.sources)} ({ev.sources_independent} independent)
       </p>
-      <ul class="reports">
+      <SourcesView ev={ev} onOpenArticle={onOpenArticle} />
+      <ul class="reports" data-testid="reports">
         {ev.reports.map((r) => (
           <li key={r.id}>
             <button type="button" class="link" data-testid="open-article" onClick={() => onOpenArticle(r.id)}>
@@ -175,6 +180,21 @@ export function EventDetailView(props: { id: string; token: string; reviewer: st
           </li>
         ))}
       </ul>
+      <SplitMergePanel
+        ev={ev}
+        token={props.token}
+        reviewer={props.reviewer}
+        onDone={(m) => {
+          setNotice(m);
+          setVersion(version + 1);
+          props.onChanged();
+        }}
+      />
+      {notice && (
+        <p class="notice" data-testid="merge-notice">
+          {notice}
+        </p>
+      )}
       <ReviewPanel
         ev={ev}
         token={props.token}

@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import type { EventRow } from './api.ts';
+import { useRef, useState } from 'preact/hooks';
+import { type EventRow, fetchFacets } from './api.ts';
 import { EVENT_TYPES } from './colors.ts';
 import type { FilterKey, Filters } from './filters.ts';
 
@@ -14,6 +14,18 @@ export function FilterBar({ filters, onChange, events }: { filters: Filters; onC
     setSeen(filters);
     setDraft(filters);
   }
+  // Suggestions come from the database (`/api/facets`), not only from the events on screen: typing "Idl" offers
+  // "Idlib" even when the table shows the first page of another country.
+  const [facets, setFacets] = useState<Partial<Record<FilterKey, string[]>>>({});
+  const pending = useRef<Partial<Record<FilterKey, number>>>({});
+  const suggest = (k: FilterKey, text: string) => {
+    clearTimeout(pending.current[k]);
+    pending.current[k] = window.setTimeout(() => {
+      fetchFacets(k, text, filters)
+        .then((r) => setFacets((f) => ({ ...f, [k]: r.items.map((x) => x.value) })))
+        .catch(() => undefined);
+    }, 120);
+  };
   const set = (k: FilterKey, v: string, apply = false) => {
     const d = { ...draft, [k]: v || undefined };
     if (k === 'event_type') d.sub_event_type = undefined;
@@ -29,13 +41,18 @@ export function FilterBar({ filters, onChange, events }: { filters: Filters; onC
         value={draft[k] ?? ''}
         list={list ? `dl-${k}` : undefined}
         min={type === 'number' ? 0 : undefined}
-        onInput={(e) => set(k, (e.target as HTMLInputElement).value, type === 'date')}
+        onFocus={list ? () => suggest(k, draft[k] ?? '') : undefined}
+        onInput={(e) => {
+          const v = (e.target as HTMLInputElement).value;
+          set(k, v, type === 'date');
+          if (list) suggest(k, v);
+        }}
         onKeyDown={(e) => e.key === 'Enter' && onChange(draft)}
         onBlur={() => draft[k] !== filters[k] && onChange(draft)}
       />
       {list && (
         <datalist id={`dl-${k}`}>
-          {list.map((x) => (
+          {(facets[k] ?? list).map((x) => (
             <option key={x} value={x} />
           ))}
         </datalist>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MapPoint } from './api.ts';
 import { OTHER_COLOR, TYPE_COLORS } from './colors.ts';
 import { bboxAround } from './filters.ts';
+import { pointsBounds } from './map-bounds.ts';
 
 /** True when the browser can give MapLibre a WebGL context (headless browsers and some VMs cannot). */
 export function webglAvailable(): boolean {
@@ -77,6 +78,7 @@ export function MapView({ points, onOpenEvent, onBbox }: { points: { items: MapP
   const map = useRef<MlMap | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'no-webgl'>('loading');
   const [hover, setHover] = useState<string | null>(null);
+  const [fitted, setFitted] = useState('');
   const handlers = useRef({ onOpenEvent, onBbox });
   handlers.current = { onOpenEvent, onBbox };
 
@@ -145,20 +147,15 @@ export function MapView({ points, onOpenEvent, onBbox }: { points: { items: MapP
     if (!m || state !== 'ready') return;
     const data = pointsToGeojson(points.items);
     (m.getSource('events') as GeoJSONSource | undefined)?.setData(data);
-    if (data.features.length) {
-      let [w, s, e, n] = [180, 90, -180, -90];
-      for (const f of data.features) {
-        const [x, y] = f.geometry.coordinates as [number, number];
-        [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
-      }
-      m.fitBounds([w - 1, s - 1, e + 1, n + 1], { maxZoom: 8, duration: 0, padding: 20 });
-    }
+    const b = pointsBounds(points.items);
+    if (b) m.fitBounds(b, { maxZoom: 8, duration: 0, padding: 20 });
+    setFitted(b ? b.join(',') : '');
   }, [points, state]);
 
   const total = points.items.reduce((a, p) => a + p.events, 0);
   return (
     <div class="map-wrap">
-      <div class="map" ref={box} data-testid="map" data-state={state} data-points={points.items.length} data-events={total} />
+      <div class="map" ref={box} data-testid="map" data-state={state} data-points={points.items.length} data-events={total} data-fit={fitted} />
       {state === 'no-webgl' && (
         <p class="map-notice" data-testid="map-notice">
           The map needs WebGL, which this browser does not provide. The table, timeline and event details still work: {total} events at {points.items.length} places match the filters.
