@@ -176,3 +176,81 @@ test('an article containing <script> and <b> is shown as text, never run or rend
   assert.equal(dialogs, 0, 'no dialog fired');
   await shot('markup');
 });
+
+/** The id of the Maarrat Misrin market air strike (incident A of examples/corpus/EXPECTED.md), from the API. */
+async function marketStrikeId(): Promise<string> {
+  const r = await fetch(`${base}/api/events?country=Syria&sub_event_type=${encodeURIComponent('Air/drone strike')}&limit=10`);
+  const items = ((await r.json()) as { items: { id: string; reports: number }[] }).items;
+  assert.ok(items.length > 0, 'the air strike is stored');
+  return items.sort((a, b) => b.reports - a.reports)[0]!.id;
+}
+
+test('a merged event shows its reports, independent sources, a rising toll and the denial as a contradiction', { skip }, async () => {
+  const id = await marketStrikeId();
+  await page.goto(`${base}/?event=${id}`);
+  await page.waitForSelector('[data-testid=sources]');
+  // EXPECTED.md: 8 articles, 3 independent sources (SOHR, Syria Civil Defence, the Russian ministry).
+  assert.equal(await page.$$eval('[data-testid=reports] li', (li) => li.length), 8);
+  assert.equal(await page.textContent('[data-testid=independent-count]'), '3');
+  const sources = (await page.textContent('[data-testid=independent-sources]')) ?? '';
+  for (const s of [/Observatory/, /Civil Defence/, /Russia/]) assert.match(sources, s);
+  // SOHR's toll rose from seven to 19: one row's history reads 7 → 19, an update, not a dispute.
+  const histories = await page.$$eval('[data-testid=figure-history]', (tds) => tds.map((t) => t.textContent ?? ''));
+  assert.ok(histories.some((h) => /\b7\b.*→.*\b19\b/.test(h)), `a history from 7 to 19: ${histories.join(' | ')}`);
+  const disputes = (await page.textContent('[data-testid=contradictions]')) ?? '';
+  assert.match(disputes, /denial/);
+  assert.match(disputes, /denied that any civilians were killed|rejected reports of civilian casualties/);
+  assert.match(disputes, /19 civilians/);
+  await shot('merged-event');
+});
+
+test('an analyst split through the UI is audited and survives a reload', { skip }, async () => {
+  const id = await marketStrikeId();
+  await page.goto(`${base}/?event=${id}`);
+  await page.waitForSelector('[data-testid=split-merge]');
+  await page.fill('input[name=reviewer]', 'e2e-splitter');
+  await page.fill('input[name=token]', TOKEN);
+  await page.click('.token button[type=submit]');
+  const boxes = await page.$$('input[name=split-report]');
+  assert.ok(boxes.length >= 8);
+  const moved = await boxes[boxes.length - 1]!.getAttribute('value');
+  await boxes[boxes.length - 1]!.check();
+  await page.click('[data-testid=split]');
+  await page.waitForSelector('[data-testid=merge-notice]');
+  assert.match((await page.textContent('[data-testid=merge-notice]')) ?? '', /moved to evt_/);
+  await page.reload();
+  await page.waitForSelector('[data-testid=audit]');
+  const audit = (await page.textContent('[data-testid=audit]')) ?? '';
+  assert.match(audit, /split/);
+  assert.match(audit, /e2e-splitter/);
+  const left = await page.$$eval('input[name=split-report]', (els) => els.map((e) => (e as HTMLInputElement).value));
+  assert.ok(moved && !left.includes(moved), 'the moved report left the event');
+  assert.equal(left.length, boxes.length - 1);
+  await shot('split');
+});
+
+test('the report link opens a situation report for the filtered country; without a country it is disabled', { skip }, async () => {
+  await page.goto(base);
+  await loaded();
+  assert.ok(await page.isDisabled('[data-testid=report-link]'));
+  assert.match((await page.textContent('[data-testid=report-hint]')) ?? '', /country/);
+  await page.goto(`${base}/?country=Syria`);
+  await loaded();
+  const href = (await page.getAttribute('[data-testid=report-link]', 'href')) ?? '';
+  assert.match(href, /country=Syria/);
+  assert.match(href, /format=html/);
+  assert.match(href, /from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+  // The map looks at Syria, not the world.
+  if (await page.$('[data-testid=map][data-state=ready]')) {
+    const fit = await page.waitForFunction(() => document.querySelector('[data-testid=map]')?.getAttribute('data-fit'));
+    const [w, s, e, n] = String(await fit.jsonValue()).split(',').map(Number);
+    assert.ok(e! - w! < 15 && n! - s! < 15 && w! > 30 && e! < 45, `fitted to Syria: ${[w, s, e, n]}`);
+  }
+  const [report] = await Promise.all([page.context().waitForEvent('page'), page.click('[data-testid=report-link]')]);
+  await report.waitForLoadState();
+  const text = (await report.textContent('body')) ?? '';
+  assert.match(text, /Syria/);
+  assert.match(text, /Maarrat Misrin|Ma`arratmisrin|Idlib/);
+  await report.screenshot({ path: path.join(artifacts, 'dashboard-report.png'), fullPage: true });
+  await report.close();
+});
