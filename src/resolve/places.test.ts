@@ -137,3 +137,19 @@ test('a militia sharing its name with a town abroad is not that town: "Fano figh
   const ps = places('Fano fighters entered Lalibela in Ethiopia on Saturday, residents said. Fano later withdrew towards Gondar, in the Amhara region.');
   assert.equal(ps.some((p) => p.country === 'IT'), false);
 });
+
+test('neighbourhoods, camps and towns GeoNames lacks come from the extras, with their type word', () => {
+  const ps = places('Gunmen stormed the Carrefour-Feuilles neighborhood of Port-au-Prince, Haitian police said. In Congo, M23 rebels seized the town of Kanyabayonga in Lubero territory.');
+  assert.equal(find(ps, 'Carrefour-Feuilles neighborhood')?.country ?? find(ps, 'Carrefour-Feuilles')?.country, 'HT');
+  assert.equal(find(ps, 'Congo')?.country, 'CD');
+  assert.equal(find(ps, 'town of Kanyabayonga')?.country, 'CD');
+  const lubero = find(ps, 'Lubero territory');
+  assert.equal(lubero?.feature, 'admin2');
+  assert.equal(lubero?.precision, 2);
+});
+
+test('lower-case Arabic articles start a name: "the al-Mawasi area", "the village of al-Shuhayl"', () => {
+  const ps = places('A strike on a tent in the al-Mawasi area of Khan Younis in Gaza killed five people. In Syria, the SDF raided the village of al-Shuhayl in Deir ez-Zor.');
+  assert.equal(find(ps, 'al-Mawasi')?.country, 'PS');
+  assert.equal(find(ps, 'village of al-Shuhayl')?.country, 'SY');
+});
