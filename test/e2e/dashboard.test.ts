@@ -201,6 +201,7 @@ test('a merged event shows its reports, independent sources, a rising toll and t
   assert.match(disputes, /denial/);
   assert.match(disputes, /denied that any civilians were killed|rejected reports of civilian casualties/);
   assert.match(disputes, /19 civilians/);
+  await page.locator('[data-testid=sources]').screenshot({ path: path.join(artifacts, 'dashboard-merged-sources.png') });
   await shot('merged-event');
 });
 

@@ -83,6 +83,8 @@ export function EventDetailView(props: { id: string; token: string; reviewer: st
         Review: {ev.review_status}
         {ev.reviewed_by ? ` by ${ev.reviewed_by}` : ''}
       </p>
+      {/* What merging derived comes first: how many reports and independent sources stand behind the event, and what they dispute. */}
+      <SourcesView ev={ev} onOpenArticle={onOpenArticle} />
       <h3>Fields and evidence</h3>
       <table class="fields">
         <tbody>
@@ -161,7 +163,6 @@ export function EventDetailView(props: { id: string; token: string; reviewer: st
       <p>
         Sources: {fmt(ev.sources)} ({ev.sources_independent} independent)
       </p>
-      <SourcesView ev={ev} onOpenArticle={onOpenArticle} />
       <ul class="reports" data-testid="reports">
         {ev.reports.map((r) => (
           <li key={r.id}>
