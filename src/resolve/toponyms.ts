@@ -83,6 +83,11 @@ function tokens(text: string, from: number, to: number): Tok[] {
   return out;
 }
 
+/** True when the gazetteer knows this exact name (not only a loose spelling of it). */
+const knownExactly = (gaz: Gazetteer, name: string) => {
+  const r = gaz.lookup(name);
+  return r.places.length > 0 && !r.variant;
+};
 const joinable = (gap: string) => /^(?: |[-‐–—]| [-–] )$/.test(gap);
 const isCaps = (t: string) => t.length >= 2 && t === t.toUpperCase() && /\p{Lu}/u.test(t);
 
@@ -127,7 +132,7 @@ export function findToponyms(text: string, span: Span, sentence: number, gaz: Ga
       if (j === i && common.has(t.lower)) continue;
       // "The Iran-backed…", "Russian": a sentence's first word or a demonym never starts a place name.
       // …but a longer name the gazetteer knows exactly may start with one ("Port Sudan", "Saint-Marc", "United States").
-      if (STOP.has(t.lower) && !DIRS[t.lower] && !(j > i && UPPER.test(t.text) && !FUNCTION_WORDS.has(t.lower) && gaz.lookup(slice).places.length && !gaz.lookup(slice).variant)) continue;
+      if (STOP.has(t.lower) && !DIRS[t.lower] && !(j > i && UPPER.test(t.text) && !FUNCTION_WORDS.has(t.lower) && knownExactly(gaz, slice))) continue;
       if (j === i && gaz.demonym(t.text)) continue;
       const allUpper = toks.slice(i, j + 1).every((x) => UPPER.test(x.text) || ARTICLE.test(x.text) || /\d/.test(x.text));
       const r = gaz.lookup(slice);
