@@ -105,3 +105,21 @@ test('denials, forecasts and background history make no events', () => {
     assert.equal(buildEvents(annotate(s, '2024-06-11')).events.length, 0, s);
   }
 });
+
+test('fighters storming a town and killing residents is an attack on civilians; a later toll sentence joins it', () => {
+  const text = 'NYALA, Sudan (AFP) — Rapid Support Forces fighters stormed the town of Mellit on Tuesday, killing 21 people, a local official said.\n\nA rights group kept its toll of 18 people killed.';
+  let doc = annotate(text, '2024-05-02');
+  doc = {
+    ...doc,
+    claims: [claim(doc, '21 people', { low: 21, best: 21 }), claim(doc, '18 people', { low: 18, best: 18 })],
+    places: [place(doc, 'Mellit', { country: 'SD', admin1: 'Northern Darfur', feature: 'city', precision: 1 })],
+  };
+  const events = buildEvents(doc).events;
+  assert.equal(events.length, 1);
+  assert.equal(events[0]!.sub_event_type, 'Attack');
+  assert.equal(events[0]!.actor1, 'Rapid Support Forces');
+  assert.equal(events[0]!.actor2, 'Civilians (Sudan)');
+  assert.equal(events[0]!.event_date, '2024-04-30');
+  // ACLED keeps the lowest of two accounts of one toll.
+  assert.equal(events[0]!.fatalities, 18);
+});

@@ -91,6 +91,9 @@ export function acledFatalities(c: Claim): number {
   return c.low ?? c.best ?? c.high ?? 0;
 }
 
+// Words that make a clause about an event's toll rather than a new happening: "maintained its toll of 32".
+const TOLL_WORD = /\b(?:toll|tally|death count|body count|casualty figures?)\b/i;
+
 const SIDES = ['civilians', 'soldiers', 'fighters'] as const;
 
 /**
@@ -250,6 +253,17 @@ export function buildEvents(doc: Doc): Doc {
         rule = 'events.classifier';
         confidence = model.probability * 0.8;
       }
+      // "The Sudan Doctors Network maintained its toll of 32 people killed": a clause about a toll with no trigger,
+      // date, place or actor of its own is another account of the event just told, and counts (at ACLED's lowest).
+      const last = drafts.at(-1);
+      const ownToll = inClause.filter(({ cl }) => cl.kind === 'killed' && cl.part_of == null && !cl.share);
+      if (!sub && last && ownToll.length && TOLL_WORD.test(live) && last.type !== 'Strategic developments' && !current.length && !places.some((p) => within(c.span, p.span)) && !doc.mentions.some((m) => m.type === 'actor' && within(c.span, m.span))) {
+        last.claims = [...new Set([...last.claims, ...ownToll.map(({ i }) => i)])];
+        last.killedIdx = [...new Set([...last.killedIdx, ...ownToll.map(({ i }) => i)])];
+        last.fatal = eventFatalities(last.killedIdx.map((i) => doc.claims[i]!));
+        for (const { cl } of ownToll) last.evidence.push({ field: 'fatalities', span: cl.span });
+        continue;
+      }
       if (!sub || !type) continue;
       const actors = doc.mentions.filter((m): m is Mention & { value: string } => m.type === 'actor' && !!m.value && within(c.span, m.span));
       const claims = inClause.length ? inClause : inSentence;
@@ -291,6 +305,13 @@ export function buildEvents(doc: Doc): Doc {
       if (type === 'Battles' && !a1 && prevBattle) [a1, a2] = [prevBattle.a1, prevBattle.a2];
       let joins: Draft | null = null;
       let ally: { side: 1 | 2; name: string } | null = null;
+      // "Fighters stormed the town of Kutum on Saturday, killing 45 people": an assault on a place whose only named
+      // side is the attackers and whose dead are people, not combatants, is an attack on civilians, not a battle.
+      const assault = hits[0] && /^(?:stormed|raided|attacked)\b/i.test(live.slice(hits[0].start, hits[0].end)) && !hits.some((h) => /^(?:clash|fight|battle|fought|firefight|gun ?battle|exchanged)/i.test(live.slice(h.start, h.end)));
+      if (sub === 'Armed clash' && assault && a1 && a1.inter !== 'State forces' && !other && killed.length && killed.every(({ cl }) => ['civilians', 'children', 'women', 'total'].includes(cl.victims.category))) {
+        sub = 'Attack';
+        type = 'Violence against civilians';
+      }
       if (type === 'Battles') {
         // A seized village or a clash with one side named: the other side is the state (or its main rival).
         if (a1 && !a2) a2 = a1.inter === 'State forces' ? null : stateMilitary(countryName, day);
@@ -393,6 +414,17 @@ export function buildEvents(doc: Doc): Doc {
     if (!same && d.joins) same = home.get(d.joins);
     if (!same && d.type === 'Battles' && d.killedIdx.length) same = merged.find((m) => m.sub === d.sub && m.killedIdx.some((i) => d.killedIdx.includes(i)));
     if (!same && !d.anchored) same = merged.filter((m) => m.type === d.type && [d.a1?.name, d.a2?.name].every((n) => !n || sides(m).includes(n) || n.startsWith('Civilians'))).at(-1);
+    // A toll with no trigger, date, place or perpetrator of its own ("A local official had earlier told AFP that 45
+    // people were killed") tells more of the event before it, whatever type the sentence model guesses.
+    if (!same && !d.anchored && d.rule === 'events.classifier' && !d.a1 && d.killedIdx.length && !merged.at(-1)?.killedIdx.length) {
+      same = merged.at(-1);
+      // Two accounts of one toll: ACLED keeps the lowest ("32 killed" by the doctors, "45" by an official → 32).
+      if (same && same.type !== 'Strategic developments') {
+        same.killedIdx = [...new Set([...same.killedIdx, ...d.killedIdx])];
+        same.fatal = eventFatalities(same.killedIdx.map((i) => doc.claims[i]!));
+        d.fatal = same.fatal;
+      }
+    }
     if (!same) {
       merged.push(d);
       home.set(d, d);

@@ -21,6 +21,8 @@ test('a dateline ends at its dash and covers agency and date', () => {
     ['KHERSON, March 4 (Reuters) - Russian shelling hit a market in the town of Beryslav on Monday.', 'KHERSON, March 4 (Reuters) - '],
     ['GOMA (AFP) — Fighting resumed near the village of Kibumba on Sunday.', 'GOMA (AFP) — '],
     ['Bunia, 3 March 2025 – Gunmen attacked a camp in Djugu territory.', 'Bunia, 3 March 2025 – '],
+    // A country with "of" in its name: its filing date must not date the event.
+    ['BUKAVU, Democratic Republic of Congo, March 3 (Reuters) - Rebels seized a village on Sunday.', 'BUKAVU, Democratic Republic of Congo, March 3 (Reuters) - '],
   ] as const) {
     const d = doc(text);
     const s = datelineSpan(d);

@@ -18,7 +18,7 @@ export function datelineSpan(doc: Doc): Span | null {
   const prefix = head.slice(0, m.index);
   const words = prefix.match(/[\p{L}\d][\p{L}\d'.’-]*/gu) ?? [];
   if (!words.length || words.length > 9) return null;
-  if (!words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:de|al|el|du|la|and)$/i.test(w))) return null;
+  if (!words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:de|al|el|du|la|and|of|the)$/i.test(w))) return null;
   return { start: first.span.start, end: first.span.start + m.index + m[0].length };
 }
 
