@@ -123,3 +123,18 @@ test('fighters storming a town and killing residents is an attack on civilians; 
   // ACLED keeps the lowest of two accounts of one toll.
   assert.equal(events[0]!.fatalities, 18);
 });
+
+test('displacement since a day runs to the report: dated at the middle of the span, week precision', () => {
+  const text = 'KHARKIV (AP) — More than 2,000 residents have fled the town of Vovchansk since Monday, regional officials said on Thursday.';
+  let doc = annotate(text, '2024-05-16');
+  doc = {
+    ...doc,
+    claims: [claim(doc, 'More than 2,000 residents', { kind: 'displaced', low: 2001, hedge: 'more than' })],
+    places: [place(doc, 'Vovchansk', { country: 'UA', admin1: 'Kharkiv', feature: 'city', precision: 1 })],
+  };
+  const ev = buildEvents(doc).events.find((e) => e.sub_event_type === 'Displacement');
+  assert.ok(ev, 'a displacement event');
+  // Monday 13 May to Thursday 16 May: four days, the earlier middle day is the 14th.
+  assert.equal(ev.event_date, '2024-05-14');
+  assert.equal(ev.time_precision, 2);
+});

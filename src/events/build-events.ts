@@ -132,6 +132,12 @@ function eventDay(t: TimeExpr): { day: string; tp: 1 | 2 | 3 } | null {
   return { day: mid.toISOString().slice(0, 10), tp: t.time_precision };
 }
 
+/** The middle day of a span of days; for an even span the earlier of the two middle days (GOLD.md). */
+function middleDay(a: string, b: string): string {
+  const days = Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000);
+  return new Date(Date.parse(`${a}T00:00:00Z`) + Math.floor(days / 2) * 86400000).toISOString().slice(0, 10);
+}
+
 const PLACE_RANK: Record<string, number> = { village: 0, city: 0, other: 1, road: 2, admin2: 2, region: 3, admin1: 3, country: 9 };
 
 /** The most telling place in a clause: the smallest named place, never a whole country if anything finer exists. */
@@ -273,8 +279,17 @@ export function buildEvents(doc: Doc): Doc {
         lastDay = eventDay(current[0]);
         mainDay ??= lastDay;
       }
-      const day = when?.day ?? pubDay;
-      const tp = when?.tp ?? (pubDay ? 2 : null);
+      let day = when?.day ?? pubDay;
+      let tp = when?.tp ?? (pubDay ? 2 : null);
+      // "3,000 residents have fled into the forest since the strike": displacement since a day runs until the report,
+      // so it is dated at the middle of that span with week precision.
+      const from = current[0]?.value?.split('/')[0];
+      if (sub === 'Displacement' && day && pubDay && tp !== 3 && day < pubDay && /\bsince\b/i.test(live)) {
+        day = middleDay(from && from.length === 10 ? from : day, pubDay);
+        tp = 2;
+      }
+      // A month-precision event sits on the 15th, but never after the report: "since the start of the month".
+      if (tp === 3 && day && pubDay && day > pubDay) day = pubDay;
       // The event's own clause, then its sentence, then the nearest earlier sentence of the paragraph, then the
       // article's main place; the dateline last ("KYIV —" is where the reporter is, not where the strike was).
       const clausePlaces = places.filter((p) => within(c.span, p.span));
