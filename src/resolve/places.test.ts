@@ -153,3 +153,9 @@ test('lower-case Arabic articles start a name: "the al-Mawasi area", "the villag
   assert.equal(find(ps, 'al-Mawasi')?.country, 'PS');
   assert.equal(find(ps, 'village of al-Shuhayl')?.country, 'SY');
 });
+
+test("an attacker's demonym does not push a town of the attacked country out of the article", () => {
+  const p = find(places('A Russian drone hit a warehouse in Mykolaiv overnight, killing three workers.'), 'Mykolaiv');
+  assert.equal(p?.country, 'UA');
+  assert.equal(p?.admin1, 'Mykolaiv');
+});

@@ -99,7 +99,7 @@ export function resolveToponyms(doc: Doc, tops: Toponym[], gaz: Gazetteer): Plac
     const written = fold(doc.text.slice(t.core.start, t.core.end));
     cands = cands.filter(
       (p) =>
-        (focus.get(p.country) ?? 0) >= Math.max(1, maxFocus / 4) ||
+        (focus.get(p.country) ?? 0) >= Math.min(1, maxFocus / 4) ||
         p.kind === 'country' ||
         (!t.variant && p.population >= 100000 && fold(p.name) === written),
     );
