@@ -7,7 +7,7 @@ import { createDoc, sentenceAt } from '../core/index.ts';
 import { annotateActors } from '../annotate/actors.ts';
 import { sentenceStage } from '../annotate/sentences.ts';
 import { annotateTimes } from '../annotate/times.ts';
-import { buildEvents } from './build-events.ts';
+import { buildEvents, eventFatalities } from './build-events.ts';
 
 const root = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 
@@ -137,4 +137,13 @@ test('displacement since a day runs to the report: dated at the middle of the sp
   // Monday 13 May to Thursday 16 May: four days, the earlier middle day is the 14th.
   assert.equal(ev.event_date, '2024-05-14');
   assert.equal(ev.time_precision, 2);
+});
+
+test("a belligerent's count of enemies it killed is not ACLED fatalities; its own dead are", () => {
+  const text = 'The army said it killed 15 assailants and lost three soldiers.';
+  const doc = annotate(text, '2024-05-16');
+  const army = { name: 'Ministry of Defence', kind: 'military', chain: [], span: null, rule: 'test' } as unknown as Claim['source'];
+  const enemy = claim(doc, '15 assailants', { low: 15, best: 15, victims: { category: 'fighters', actor: null }, perpetrator: 'Military Forces of Mali (2021-)', source: army });
+  const own = claim(doc, 'three soldiers', { low: 3, best: 3, victims: { category: 'soldiers', actor: 'Military Forces of Mali (2021-)' }, source: army });
+  assert.equal(eventFatalities([enemy, own]), 3);
 });

@@ -101,7 +101,10 @@ const SIDES = ['civilians', 'soldiers', 'fighters'] as const;
  * otherwise the distinct victim groups add up ("six soldiers and four fighters" → 10, civilians killed in a
  * battle included), each group at its lowest figure, children and women counted only when no civilians are.
  */
-export function eventFatalities(killed: readonly Claim[]): number {
+export function eventFatalities(all: readonly Claim[]): number {
+  // "The army said it killed about 15 assailants": a belligerent's count of the enemy it killed is a claim, never
+  // ACLED fatalities (GOLD.md convention 1); its count of its own dead still is.
+  const killed = all.filter((c) => !(['military', 'armed_group'].includes(String(c.source.kind)) && (c.victims.category === 'fighters' || c.victims.category === 'soldiers') && c.perpetrator && c.perpetrator !== c.victims.actor));
   if (!killed.length) return 0;
   const low = (cs: readonly Claim[]) => Math.min(...cs.map(acledFatalities));
   const totals = killed.filter((c) => c.victims.category === 'total' || c.victims.category === 'unknown');
