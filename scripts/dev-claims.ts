@@ -1,6 +1,7 @@
 /**
  * Measure claims on the dev split: detection P/R/F1 (span overlap + same kind), number exactness (low/best/high
- * all equal on matched claims) and source accuracy (innermost name on matched claims).
+ * all equal on matched claims), source accuracy (innermost name on matched claims) and structure (part_of and
+ * share pointing at the claim matched to the gold parent).
  * Usage: node --import tsx scripts/dev-claims.ts [--verbose] [--ablate] [--only=PREFIX]
  *
  * --ablate estimates how the dictionary generalises: each article is scored with a data/sources.json from which
@@ -26,6 +27,8 @@ interface GoldClaim {
   span: { start: number; end: number; text: string };
   also?: { start: number; end: number }[];
   source: { name: string | null; chain?: string[] };
+  part_of?: number | null;
+  share?: { of: number; fraction: number } | null;
 }
 interface SourceEntry {
   name: string;
@@ -83,6 +86,10 @@ let fn = 0;
 let exact = 0;
 let srcOk = 0;
 let chainOk = 0;
+// Structure (part_of / share) on gold claims that have one, and on our matched claims that have one.
+let structGold = 0;
+let structPred = 0;
+let structOk = 0;
 const ctx = createContext();
 for (const f of files) {
   const goldPath = path.join(dir, f.replace(/\.txt$/, '.gold.json'));
@@ -97,8 +104,11 @@ for (const f of files) {
   const doc = defaultPipeline().run(prepareArticle(parseTxt(bodies.get(f)!, f)), ctx);
   if (ablate) useSources(null);
   const used = new Set<number>();
+  const matchOf = new Map<number, number>();
   const ov = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-  for (const g of gold.claims) {
+  for (const [gi, g] of gold.claims.entries()) {
+    const gStruct = (g.part_of ?? null) !== null || !!g.share;
+    if (gStruct) structGold++;
     const gs = [g.span, ...(g.also ?? [])];
     const i = doc.claims.findIndex((c, k) => !used.has(k) && c.kind === g.kind && [c.span, ...c.also].some((s) => gs.some((x) => ov(s, x))));
     if (i < 0) {
@@ -107,8 +117,16 @@ for (const f of files) {
       continue;
     }
     used.add(i);
+    matchOf.set(gi, i);
     tp++;
     const c = doc.claims[i]!;
+    // A part or share is right when it points at the claim matched to the gold parent, with the same fraction.
+    const pStruct = c.part_of !== null || c.share !== null;
+    if (pStruct) structPred++;
+    const okPart = (g.part_of ?? null) === null ? c.part_of === null : c.part_of === matchOf.get(g.part_of!);
+    const okShare = !g.share ? c.share === null : !!c.share && c.share.of === matchOf.get(g.share.of) && Math.abs(c.share.fraction - g.share.fraction) < 0.01;
+    if ((gStruct || pStruct) && okPart && okShare) structOk++;
+    else if ((gStruct || pStruct) && verbose) console.log(`${f} STRUCT "${g.span.text}" gold part_of=${g.part_of ?? null} share=${JSON.stringify(g.share ?? null)} got part_of=${c.part_of} share=${JSON.stringify(c.share)}`);
     if (c.low === g.low && c.best === g.best && c.high === g.high) exact++;
     else if (verbose) console.log(`${f} NUM "${g.span.text}" gold ${g.low}/${g.best}/${g.high} got ${c.low}/${c.best}/${c.high}`);
     if (sameSourceName(c.source.name, g.source.name)) srcOk++;
@@ -127,4 +145,4 @@ for (const f of files) {
 const p = tp / (tp + fp || 1);
 const r = tp / (tp + fn || 1);
 const extra = ablate ? { ablated_entries: removedEntries, ablated_aliases: removedAliases } : {};
-console.log(JSON.stringify({ tp, fp, fn, precision: +p.toFixed(3), recall: +r.toFixed(3), f1: +((2 * p * r) / (p + r || 1)).toFixed(3), number_exact: +(exact / (tp || 1)).toFixed(3), source_accuracy: +(srcOk / (tp || 1)).toFixed(3), chain_accuracy: +(chainOk / (tp || 1)).toFixed(3), ...extra }));
+console.log(JSON.stringify({ tp, fp, fn, precision: +p.toFixed(3), recall: +r.toFixed(3), f1: +((2 * p * r) / (p + r || 1)).toFixed(3), number_exact: +(exact / (tp || 1)).toFixed(3), source_accuracy: +(srcOk / (tp || 1)).toFixed(3), chain_accuracy: +(chainOk / (tp || 1)).toFixed(3), structure_precision: +(structOk / (structPred || 1)).toFixed(3), structure_recall: +(structOk / (structGold || 1)).toFixed(3), ...extra }));
