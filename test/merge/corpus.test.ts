@@ -1,35 +1,20 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { createContext, type Doc } from '../../src/core/index.ts';
 import { parseTxt } from '../../src/ingest/txt.ts';
 import { prepareArticle } from '../../src/ingest/prepare.ts';
 import { type MergedEvent, mergeReports, type Report, reportsOf, syndicationIndex } from '../../src/merge/index.ts';
 import { defaultPipeline } from '../../src/pipeline.ts';
+import { corpusArticles, EXPECTED } from './expected.ts';
 
-// Expected values are the hand-written truth in examples/corpus/EXPECTED.md (test/merge/expected.json is its table form).
-const DIR = new URL('../../examples/corpus/', import.meta.url);
-interface Incident {
-  title: string;
-  articles: string[];
-  story_groups: string[][];
-  sources_independent: number;
-  fatalities: number;
-  fatalities_low: number | null;
-  fatalities_high: number | null;
-  contradictions: string[];
-  denial_by?: string;
-}
-const EXPECTED = JSON.parse(readFileSync(new URL('./expected.json', import.meta.url), 'utf8')) as { incidents: Record<string, Incident> };
-
+// Expected values are the hand-written truth in examples/corpus/EXPECTED.md (see ./expected.ts).
 const ctx = createContext();
 const idx = syndicationIndex();
 const docs = new Map<string, Doc>();
 const group = new Map<string, string>();
 const reports: Report[] = [];
-for (const f of readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort()) {
-  const name = f.replace(/\.txt$/, '');
-  const doc = defaultPipeline().run(prepareArticle(parseTxt(readFileSync(new URL(f, DIR), 'utf8'), f)), ctx);
+for (const { file, name, text } of corpusArticles()) {
+  const doc = defaultPipeline().run(prepareArticle(parseTxt(text, file)), ctx);
   docs.set(name, doc);
   const g = idx.add({ id: doc.id, text: doc.text, credit: doc.meta.credit, outlet: doc.meta.outlet });
   group.set(name, g);

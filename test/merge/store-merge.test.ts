@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { createContext, type Doc } from '../../src/core/index.ts';
 import { prepareArticle } from '../../src/ingest/prepare.ts';
@@ -8,29 +7,16 @@ import { defaultPipeline } from '../../src/pipeline.ts';
 import { buildApp } from '../../src/api/index.ts';
 import { type Db, getEvent, mergeEvents, type Row, splitEvent, storeDoc } from '../../src/store/index.ts';
 import { dbTargets, type TestDb } from '../store/helpers.ts';
+import { corpusArticles, EXPECTED } from './expected.ts';
 
 // Merging inside the store, on PGlite and PostgreSQL. Expected values come from the hand-written
-// examples/corpus/EXPECTED.md (test/merge/expected.json is its table form), never from the code's output.
-const DIR = new URL('../../examples/corpus/', import.meta.url);
-interface Incident {
-  title: string;
-  articles: string[];
-  sources_independent: number;
-  fatalities: number;
-  fatalities_low: number | null;
-  fatalities_high: number | null;
-  contradictions: string[];
-  denial_by?: string;
-}
-const EXPECTED = JSON.parse(readFileSync(new URL('./expected.json', import.meta.url), 'utf8')) as { incidents: Record<string, Incident> };
-
+// examples/corpus/EXPECTED.md (see ./expected.ts), never from the code's output.
 const ctx = createContext();
 const run = (text: string, name: string): Doc => defaultPipeline().run(prepareArticle(parseTxt(text, name)), ctx);
 const sources = new Map<string, string>();
 const docs = new Map<string, Doc>();
-for (const f of readdirSync(DIR).filter((f) => f.endsWith('.txt')).sort()) {
-  const name = f.replace(/\.txt$/, '');
-  sources.set(name, readFileSync(new URL(f, DIR), 'utf8'));
+for (const { name, text } of corpusArticles()) {
+  sources.set(name, text);
   docs.set(name, run(sources.get(name)!, name));
 }
 const NAMES = [...docs.keys()];
