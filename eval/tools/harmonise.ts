@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCorpus, type CorpusItem } from '../corpus.ts';
+import { institutionReason, noiseLineKind } from './harmonise-2.ts';
 
 type Span = { start: number; end: number; text: string };
 /* biome-ignore lint/suspicious/noExplicitAny: gold is plain JSON validated by gold.schema.json */
@@ -246,6 +247,11 @@ export function countryExclusion(body: string, start: number, end: number): stri
   if (NOISE_LINE.test(line.text.trim())) return 'noise line';
   if (line.fromEnd <= 2 && BIO_LINE.test(line.text.trim())) return 'author/boilerplate line';
   if (INSTITUTION.test(after)) return 'possessive institution';
+  // The second pass (harmonise-2.ts) decided more institutions ("Mali's junta", "Yemen's Houthi rebels") and
+  // noise lines; asking it keeps this rule from adding back what that pass removed.
+  const noise = noiseLineKind(body, start);
+  if (noise) return `${noise} line`;
+  if (institutionReason(body, start, end)) return 'possessive institution';
   if (/^\s[A-Z][a-z]/.test(after) && !/^\s(and|or|on|in|at|as|to)\b/i.test(after)) return 'inside an organisation name';
   if (ORG_HEAD.test(before)) return 'inside an organisation name';
   // "DTM Sudan - Flash Update", "OCHA Ukraine": an acronym before the country names an office.
