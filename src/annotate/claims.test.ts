@@ -123,3 +123,57 @@ test('kinds from "among the dead", "on the move", "caught" and "trapped under th
   assert.deepEqual(kinds('Police said four of the gunmen were caught near the market.'), ['detained']);
   assert.deepEqual(kinds('Rescuers were searching for up to 12 people believed trapped under the rubble.'), ['missing']);
 });
+
+/** The claim whose span starts with the given words. */
+const at = (d: Doc, words: string) => d.claims.findIndex((c) => d.text.slice(c.span.start, c.span.end).startsWith(words));
+
+test('partitives point back to the figure they divide, in the sentence or the ones before', () => {
+  // A pronoun partitive with a victim noun, and one with its own predicate in the next sentence.
+  const a = run('Shelling killed nine villagers, six of them children. Gunmen abducted 14 passengers on the highway on Friday. Five of them are still missing, the transport union said.');
+  const fam = at(a, 'nine villagers');
+  const kids = at(a, 'six of them');
+  assert.deepEqual([a.claims[kids]!.kind, a.claims[kids]!.low, a.claims[kids]!.victims.category, a.claims[kids]!.part_of], ['killed', 6, 'children', fam]);
+  const miss = at(a, 'Five of them');
+  assert.deepEqual([a.claims[miss]!.kind, a.claims[miss]!.part_of], ['missing', at(a, '14 passengers')]);
+  // "of the wounded" names the kind; "two of them" divides the partitive itself.
+  const b = run('The raid left one person dead and 20 others wounded, the district chief said. Nine of the wounded were flown to the capital, three of them in a critical state.');
+  const nine = at(b, 'Nine of the wounded');
+  assert.deepEqual([b.claims[nine]!.kind, b.claims[nine]!.part_of], ['injured', at(b, '20 others')]);
+  assert.equal(b.claims[at(b, 'three of them')]!.part_of, nine);
+  // "the remaining" is a sibling of the previous part.
+  const c = run('Police detained 20 suspects after the bombing. Six of the suspects were held at the port, and the remaining fourteen were detained in the suburbs.');
+  assert.equal(c.claims[at(c, 'the remaining fourteen')]!.part_of, at(c, '20 suspects'));
+  assert.equal(c.claims[at(c, 'Six of the suspects')]!.part_of, at(c, '20 suspects'));
+});
+
+test('"killed three of them" counts people never counted before; "three of its fighters" is no part', () => {
+  const a = run('Armed men attacked the checkpoint at dawn and soldiers killed three of them, the army said.');
+  assert.equal(a.claims.length, 1);
+  assert.equal(a.claims[0]!.part_of, null);
+  const b = run('A strike on the depot killed 11 people on Monday. The militia said four of its fighters died in the attack.');
+  assert.equal(b.claims[at(b, 'four of its fighters')]!.part_of, null);
+});
+
+test('back-references and coordinated parts share the total', () => {
+  const a = run('Air strikes on the camp killed at least 25 people, rescuers said. The health office said the dead included nine children and four women.');
+  const total = at(a, 'at least 25');
+  assert.deepEqual([a.claims[at(a, 'nine children')]!.part_of, a.claims[at(a, 'four women')]!.part_of], [total, total]);
+  const b = run('A car bomb killed at least 14 people near the port, officials said. Two customs officers were among those killed.');
+  assert.equal(b.claims[at(b, 'Two customs officers')]!.part_of, at(b, 'at least 14'));
+  // The date is not the parent of "including".
+  const c = run('Strikes have killed 90 people in the province since March 3, including 12 paramedics.');
+  assert.equal(c.claims[at(c, '12 paramedics')]!.part_of, at(c, '90 people'));
+});
+
+test('shares: percentages, the previous sentence, peoples, places and the noun before', () => {
+  const a = run('The agency said 4,000 people had fled the valley. About a third of them are children, it said.');
+  const s = a.claims[at(a, 'About a third')]!;
+  assert.deepEqual([s.kind, s.share?.of, s.victims.category, s.low, s.best, s.high], ['displaced', at(a, '4,000'), 'children', 1333, 1333, 1333]);
+  const b = run('More than 600 people were wounded in the week, nearly 30 per cent of them women.');
+  const p = b.claims[at(b, 'nearly 30 per cent')]!;
+  assert.deepEqual([p.share?.fraction, p.low, p.hedge], [0.3, 180, 'nearly']);
+  const c = run('Some 90,000 people have crossed the border since the offensive, a quarter of them Afghans. About half of them are in Tak province, officials said.');
+  assert.equal(c.claims[at(c, 'a quarter')]!.victims.category, 'civilians');
+  const d = run('The ministry says 2,000 people have been killed, and that women and children make up more than half of the dead.');
+  assert.deepEqual([d.claims[at(d, 'more than half')]!.victims.category, d.claims[at(d, 'more than half')]!.low], ['civilians', 1000]);
+});

@@ -48,7 +48,27 @@ interface Draft {
   parentIdx: number | null;
   share: number | null;
   shareCat: VictimCategory | null;
+  /** "two of them", "Eight of the wounded", "one of its officers", "the remaining eleven": a part of an earlier figure. */
+  partitive: Partitive | null;
+  /** "The ministry said the dead included 12 children": a part of the last figure of that kind in earlier sentences. */
+  backref: ClaimKind | null;
 }
+
+interface Partitive {
+  /** "of them": the part of the nearest figure; "the remaining": a sibling of the previous part. */
+  form: 'pronoun' | 'noun' | 'remaining';
+  /** The kind the partitive's noun implies: "of the wounded" → injured, "of the dead" → killed. */
+  implied: ClaimKind | null;
+}
+
+// Partitive nouns that name a kind of victim: "Eight of the wounded", "52 of the dead", "three of the abducted".
+const KIND_NOUN: Record<string, ClaimKind> = { dead: 'killed', killed: 'killed', victims: 'killed', fatalities: 'killed', wounded: 'injured', injured: 'injured', abducted: 'detained', kidnapped: 'detained', hostages: 'detained', detainees: 'detained', detained: 'detained', arrested: 'detained', displaced: 'displaced', missing: 'missing' };
+// "four of them children", "Eight of them are still missing", "two of them in a serious condition".
+const PART_PRONOUN = /^\s+of\s+(?:them|whom|those|these)\b(?:\s+([\p{L}-]+))?/u;
+// "Eight of the wounded", "three of the suspects"; not "three of its fighters", which are counted here first.
+const PART_NOUN = /^\s+of\s+the\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u;
+// A part named after a back-reference to earlier victims: "the dead included", "The injured persons, among them".
+const BACKREF_BEFORE = /\bthe\s+(dead|victims|casualties|injured|wounded|abducted|detainees)\b(?:\s+(?:persons|people))?(?:\s+(?:included|include|includes|were|are)|\s*,?\s+(?:among them|among whom|including))\s*$/i;
 
 /** Read the victim noun phrase after a quantity: "at least 19 civilians", "62 members of the regime forces". */
 function victimPhrase(text: string, q: Quantity, sEnd: number, prevCat: VictimCategory | null): { end: number; category: VictimCategory; hasNoun: boolean; object: boolean } {
@@ -142,6 +162,82 @@ function kindFor(text: string, q: Draft, trig: Trigger[], quants: Draft[]): Trig
   return null;
 }
 
+/**
+ * The draft an earlier-sentence back-reference points to: the last figure with a kind (of the wanted kind when the
+ * words say it, "Eight of the wounded") in the three sentences before, not itself a share.
+ */
+function earlierDraft(drafts: readonly Draft[], sentence: number, want: ClaimKind | null): number | null {
+  // A stated total first ("11 people kidnapped", not "Route Nationale 1" nor "a nurse" before it), then any figure
+  // with victims, then any figure at all ("wounded 11").
+  const passes: ((p: Draft) => boolean)[] = [(p) => p.hasNoun && (p.category === 'total' || p.category === 'unknown') && !p.partitive, (p) => p.hasNoun, () => true];
+  for (const ok of passes) {
+    for (let i = drafts.length - 1; i >= 0; i--) {
+      const p = drafts[i]!;
+      if (p.sentence.index >= sentence) continue;
+      if (p.sentence.index < sentence - 3) break;
+      if (p.share === null && p.kind && (!want || p.kind === want) && ok(p)) return i;
+    }
+  }
+  return null;
+}
+
+/**
+ * A partitive right after a number: "four of them children", "Eight of the wounded", "one of its officers", or a
+ * remainder before it: "the remaining eleven". Returns the span to cover and the victims its noun names.
+ */
+function partitiveAt(text: string, q: Quantity, s: Span): { start: number; end: number; category: VictimCategory | null; partitive: Partitive } | null {
+  const after = text.slice(q.span.end, s.end);
+  const before = text.slice(Math.max(s.start, q.span.start - 20), q.span.start);
+  const rem = /\bthe\s+(?:remaining|other)\s+$/i.exec(before);
+  if (rem) return { start: q.span.start - rem[0].length + rem[0].search(/the/i), end: q.span.end, category: null, partitive: { form: 'remaining', implied: null } };
+  const pr = PART_PRONOUN.exec(after);
+  if (pr) {
+    const noun = pr[1]?.toLowerCase();
+    const cat = noun ? NOUNS[noun] : undefined;
+    // The noun joins the span only when it names victims: "four of them children", not "two of them in".
+    return { start: q.span.start, end: cat || !pr[1] ? q.span.end + pr[0].length : q.span.end + pr[0].slice(0, pr[0].lastIndexOf(pr[1]!)).trimEnd().length, category: cat && cat !== 'unknown' ? cat : null, partitive: { form: 'pronoun', implied: null } };
+  }
+  const pn = PART_NOUN.exec(after);
+  if (pn) {
+    // The noun is the first word or, after an adjective, the second: "of the wounded", "of its own soldiers".
+    const isNoun = (w: string | undefined) => !!w && (w in NOUNS || w in KIND_NOUN || /^(?:suspects|passengers|residents|prisoners)$/.test(w));
+    const w1 = pn[1]!.toLowerCase();
+    const w2 = pn[2]?.toLowerCase();
+    const noun = isNoun(w1) ? w1 : isNoun(w2) ? w2! : null;
+    if (!noun) return null;
+    const cut = noun === w1 ? pn[0].length - (pn[2] ? pn[0].length - pn[0].lastIndexOf(pn[1]!) - pn[1]!.length : 0) : pn[0].length;
+    const cat = NOUNS[noun];
+    return { start: q.span.start, end: q.span.end + cut, category: cat && cat !== 'unknown' ? cat : 'total', partitive: { form: 'noun', implied: KIND_NOUN[noun] ?? null } };
+  }
+  return null;
+}
+
+/**
+ * The victims of a share: "nearly half of whom are children", "a third of them Lebanese" (a people: civilians),
+ * "nearly a third of them in Sagaing Region" (a where: the total), "women and children make up more than half of
+ * the dead" (the noun before). Null when nothing says who the share is.
+ */
+function shareCategory(text: string, q: Quantity, s: Span): VictimCategory | null {
+  const after = text.slice(q.span.end, s.end);
+  const m = /^\s+of\s+(?:whom|them|those|these|the\s+\w+)\s+(?:(?:are|were|being|was)\s+)?([\p{L}]+)/u.exec(after);
+  if (m) {
+    const w = m[1]!;
+    const cat = NOUNS[w.toLowerCase()];
+    if (cat && cat !== 'unknown') return cat;
+    if (/^\p{Lu}\p{Ll}+$/u.test(w) && !/^(?:In|At|To|From|The)$/.test(w)) return 'civilians';
+    if (/^(?:in|to|from|at|towards|inside|outside|across)$/i.test(w)) return 'total';
+  }
+  // "women and children make up more than half of the dead", "children account for a third of the displaced".
+  const before = /([\p{L}]+)(?:\s+and\s+([\p{L}]+))?\s+(?:make up|made up|account for|accounted for|represent|represented|are|were)\s+$/u.exec(text.slice(s.start, q.span.start));
+  if (before && /^\s+of\s+the\s+(?:dead|killed|victims|wounded|injured|displaced)\b/i.test(after)) {
+    const a = NOUNS[before[1]!.toLowerCase()];
+    const b = before[2] ? NOUNS[before[2].toLowerCase()] : undefined;
+    if (a && b && a !== b) return 'civilians';
+    if (a && a !== 'unknown') return a;
+  }
+  return null;
+}
+
 function isRemovedSpan(doc: Doc, s: Span) {
   return doc.removed.some((r) => r.span.start <= s.start && s.end <= r.span.end);
 }
@@ -170,21 +266,42 @@ export function buildClaims(doc: Doc): { claims: Claim[]; mentions: Mention[] } 
       if (attrs.some((a) => a.sentence === s.index && a.span.start <= q.span.start && q.span.end <= a.span.end)) continue;
       const v = victimPhrase(text, q, s.span.end, prevCat);
       if (v.object) continue;
-      const d: Draft = { q, span: { start: q.span.start, end: Math.max(v.end, q.span.end) }, headEnd: v.end, category: v.category, hasNoun: v.hasNoun, kind: null, abducted: false, sentence: s, background: false, parentIdx: null, share: null, shareCat: null };
+      const d: Draft = { q, span: { start: q.span.start, end: Math.max(v.end, q.span.end) }, headEnd: v.end, category: v.category, hasNoun: v.hasNoun, kind: null, abducted: false, sentence: s, background: false, parentIdx: null, share: null, shareCat: null, partitive: null, backref: null };
       if (q.form === 'share') {
-        // "nearly half of whom are children", "a third of them women".
-        const m = /^\s+of\s+(?:whom|them|those|these|the\s+\w+)\s+(?:are|were|being|was)?\s*([\p{L}]+)/u.exec(text.slice(q.span.end, s.span.end));
-        const cat = m ? NOUNS[m[1]!.toLowerCase()] : undefined;
-        if (!cat || cat === 'total' || cat === 'unknown') continue;
+        const cat = shareCategory(text, q, s.span);
+        if (!cat) continue;
         d.shareCat = cat;
         d.category = cat;
         d.share = q.fraction ?? null;
-      } else if (q.form === 'single' && !v.hasNoun) continue;
+      } else {
+        const part = partitiveAt(text, q, s.span);
+        // "Two of the girls were later released": a release is not a count of victims.
+        if (part && /^\s+(?:were|was|have been|had been|are)\s+(?:later\s+|since\s+|subsequently\s+)?(?:released|freed|rescued|discharged|found alive)\b/i.test(text.slice(part.end, s.span.end))) continue;
+        if (part) {
+          d.partitive = part.partitive;
+          d.span = { start: part.start, end: Math.max(part.end, d.span.end) };
+          if (part.category) d.category = part.category;
+          d.hasNoun = true;
+        } else if (q.form === 'single' && !v.hasNoun) continue;
+        const back = BACKREF_BEFORE.exec(text.slice(s.span.start, q.span.start));
+        if (!part && back && !sd.length) d.backref = KIND_NOUN[back[1]!.toLowerCase()] ?? null;
+      }
       sd.push(d);
       if (v.hasNoun) prevCat = v.category;
     }
     for (const d of sd) {
-      const t = kindFor(text, d, trig, sd);
+      const t = kindFor(text, d, trig, sd) ?? (d.partitive?.implied ? { start: d.q.span.end, end: d.span.end, kind: d.partitive.implied, abducted: d.partitive.implied === 'detained' && /abduct|kidnap|hostage/i.test(text.slice(d.q.span.end, d.span.end)) } : null);
+      // "security forces killed three of them": "them" are people never counted, so the figure stands alone.
+      if (d.partitive?.form === 'pronoun' && t && t.end <= d.q.span.start && !sd.some((o) => o !== d && o.q.span.start < d.q.span.start)) {
+        d.partitive = null;
+        d.hasNoun = false;
+      }
+      // "two wounded, one of them in critical condition": a lone "one of them" needs a predicate of its own.
+      if (d.partitive?.form === 'pronoun' && /^one$/i.test(text.slice(d.q.span.start, d.q.span.end)) && !(t && t.start >= d.span.end)) {
+        d.partitive = null;
+        d.hasNoun = false;
+        continue;
+      }
       if (t) {
         d.kind = t.kind;
         d.abducted = t.abducted;
@@ -198,19 +315,61 @@ export function buildClaims(doc: Doc): { claims: Claim[]; mentions: Mention[] } 
     for (let k = 0; k < sd.length; k++) {
       const d = sd[k]!;
       if (d.share !== null) {
-        const parent = [...sd.slice(0, k)].reverse().find((p) => p.share === null && p.kind);
-        if (parent) {
-          d.kind = parent.kind;
-          d.parentIdx = drafts.length + sd.indexOf(parent);
+        // "more than 14,000 people … nearly half of whom are children"; or the previous sentence's figure:
+        // "more than 135,000 people have fled. Nearly half of them are children, the agency said."
+        // A figure with victims first: not the date in "since October 7, nearly 40 percent of them children".
+        const before = [...sd.slice(0, k)].reverse().filter((p) => p.share === null && p.kind);
+        const parent = before.find((p) => p.hasNoun) ?? before[0];
+        const idx = parent ? drafts.length + sd.indexOf(parent) : earlierDraft(drafts, s.index, null);
+        if (idx !== null) {
+          d.kind = drafts[idx]?.kind ?? parent!.kind;
+          d.parentIdx = idx;
         } else d.kind = null;
+        continue;
+      }
+      if (d.partitive) {
+        // "the remaining eleven" after "three of the suspects" is the suspects' sibling; "two of them" after
+        // "Eight of the wounded" is a part of the eight; otherwise the nearest earlier figure, in this sentence or
+        // the last three ("11 people kidnapped … Eight of them are still missing").
+        const want = d.partitive.implied ?? null;
+        const prevIn = [...sd.slice(0, k)].reverse().find((p) => p.share === null && p.kind && (!want || p.kind === want));
+        let idx = prevIn ? drafts.length + sd.indexOf(prevIn) : earlierDraft(drafts, s.index, want);
+        if (d.partitive.form === 'remaining' && idx !== null) {
+          const sib = idx >= drafts.length ? sd[idx - drafts.length]! : drafts[idx]!;
+          if (sib.partitive && sib.parentIdx !== null) idx = sib.parentIdx;
+        }
+        if (idx !== null) {
+          d.parentIdx = idx;
+          const p = idx >= drafts.length ? sd[idx - drafts.length]! : drafts[idx]!;
+          d.kind ??= p.kind;
+          if (!d.partitive.implied && d.category === 'unknown') d.category = p.category;
+        }
         continue;
       }
       const gap = k > 0 ? text.slice(sd[k - 1]!.span.end, d.q.span.start) : '';
       if (k > 0 && /\b(?:among them|among whom|including|of whom|of them|among the dead|among the victims|among those)\b/i.test(gap)) {
-        // Nested parts go to the nearest figure: "182 fighters—among them 102 jihadists".
-        const parent = sd[k - 1]!;
-        d.parentIdx = drafts.length + k - 1;
-        d.kind ??= parent.kind;
+        // Nested parts go to the nearest figure with victims or a kind: "182 fighters—among them 102 jihadists",
+        // not the date in "since Oct. 8, including 17 civilians".
+        const pk = sd.slice(0, k).findLastIndex((p) => p.kind || p.hasNoun);
+        if (pk >= 0) {
+          d.parentIdx = drafts.length + pk;
+          d.kind ??= sd[pk]!.kind;
+        }
+      } else if (k > 0 && sd[k - 1]!.parentIdx !== null && /^\s*(?:,\s*)?(?:and\s+)?$/i.test(gap) && (d.kind === null || d.kind === sd[k - 1]!.kind)) {
+        // Coordinated parts share the parent: "among them 183 children and 94 women", "including 10 women and three babies".
+        d.parentIdx = sd[k - 1]!.parentIdx;
+        d.kind ??= sd[k - 1]!.kind;
+      } else if (d.backref) {
+        // "The ministry said the dead included 12 children and seven women": the last death toll told before.
+        const idx = earlierDraft(drafts, s.index, d.backref);
+        if (idx !== null) {
+          d.parentIdx = idx;
+          d.kind ??= drafts[idx]!.kind;
+        }
+      } else if (d.kind && /^\s+(?:were|was|are|is)\s+among\s+(?:the\s+dead|those\s+killed|the\s+victims|the\s+(?:injured|wounded)|those\s+(?:injured|wounded))\b/i.test(text.slice(d.span.end, s.span.end)) && !sd.slice(0, k).some((p) => p.kind === d.kind)) {
+        // "two police officers were among those killed": a part of the toll told earlier.
+        const idx = earlierDraft(drafts, s.index, d.kind);
+        if (idx !== null) d.parentIdx = idx;
       }
     }
     drafts.push(...sd);

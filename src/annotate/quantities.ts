@@ -78,6 +78,7 @@ export const SINGULAR_PERSON =
 
 const RE_RANGE = new RegExp(`(?:(between|from)\\s+)?(${NUM})\\s*(?:(?:and|to)|[-–—])\\s*(${NUM})\\b`, 'iy');
 const RE_HEDGED = new RegExp(`(?:(${HEDGE})\\s*)?(${NUM})(?![\\p{L}\\d])`, 'iuy');
+const RE_PERCENT = new RegExp(`(?:(${HEDGE}|more\\s+than|over)\\s+)?(\\d{1,3}(?:\\.\\d+)?)\\s*(?:%|per\\s*cent|percent)(?=\\s+of\\s+(?:whom|them|those|these|the)\\b)`, 'iy');
 const RE_SHARE = new RegExp(`(?:(${HEDGE}|more\\s+than|over)\\s+)?(${SHARE})(?=\\s+(?:of\\s+(?:whom|them|those|these|the)\\b|were|are|was|is)\\b)`, 'iy');
 // An age does not block the singular reading: "a 12-year-old boy".
 const RE_SINGLE = new RegExp(`(?:a|an|one)\\s+(?:(?:\\d{1,3}-year-old|[\\p{L}-]+)\\s+){0,2}?(?:${SINGULAR_PERSON})(?![\\p{L}-])`, 'iuy');
@@ -194,6 +195,8 @@ function blocked(text: string, start: number, numStart: number, end: number): bo
   if (/[\p{L}][-‐]?$/u.test(text.slice(Math.max(0, start - 2), start)) && /\d/.test(text[numStart]!)) return true;
   // Times and phone numbers: "10:30", "11 234 5678".
   if (/\d[:./]$|\d\s$/.test(text.slice(Math.max(0, start - 2), start))) return true;
+  // A day after a month name is a date: "since Oct. 8, including 17 civilians", "on March 3".
+  if (/\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$/i.test(before) && /^\d{1,2}$/.test(text.slice(numStart, end)) && Number(text.slice(numStart, end)) <= 31 && !/^\s+(?:people|civilians|persons|soldiers|fighters|children|women|men)\b/i.test(text.slice(end, end + 12))) return true;
   const after = text.slice(end, end + 16);
   if (AFTER_BLOCK.test(after)) return true;
   // Glued letters after digits ("5th", "2nd", "10km").
@@ -211,6 +214,13 @@ function matchAt(text: string, i: number, to: number): Quantity | null {
   if (m) {
     const fraction = SHARES[lc(m[2]!)]!;
     return { span: { start: i, end: i + m[0].length }, low: null, best: null, high: null, hedge: m[1] ? lc(m[1]) : null, form: 'share', fraction, rule: 'quantity.share' };
+  }
+  // Percentages of an earlier figure: "nearly 40 percent of them children", "nearly 60 per cent of them".
+  RE_PERCENT.lastIndex = i;
+  m = RE_PERCENT.exec(sub);
+  if (m) {
+    const n = parseNumber(m[2]!);
+    if (n !== null && n > 0 && n <= 100) return { span: { start: i, end: i + m[0].length }, low: null, best: null, high: null, hedge: m[1] ? lc(m[1]) : null, form: 'share', fraction: n / 100, rule: 'quantity.percent' };
   }
   // Ranges: "between 10 and 15", "10 to 15", "10-15".
   RE_RANGE.lastIndex = i;
