@@ -4,7 +4,7 @@ import type { Doc, Mention } from '../core/index.ts';
 import { createContext } from '../core/index.ts';
 import { prepareArticle } from '../ingest/prepare.ts';
 import { defaultPipeline } from '../pipeline.ts';
-import { buildClaims } from './claims.ts';
+import { articleCountry, buildClaims } from './claims.ts';
 
 /** Run the pipeline on a wire-style fixture written for these tests. */
 function run(text: string, outlet = 'Wire Daily', extra: (d: Doc) => Mention[] = () => []): Doc {
@@ -176,4 +176,13 @@ test('shares: percentages, the previous sentence, peoples, places and the noun b
   assert.equal(c.claims[at(c, 'a quarter')]!.victims.category, 'civilians');
   const d = run('The ministry says 2,000 people have been killed, and that women and children make up more than half of the dead.');
   assert.deepEqual([d.claims[at(d, 'more than half')]!.victims.category, d.claims[at(d, 'more than half')]!.low], ['civilians', 1000]);
+});
+
+test('the article country comes from resolved places, towns over country names, the dateline aside', () => {
+  // A Gaza story names Israel three times but its towns are Palestinian.
+  const a = run('CAIRO (Wire) — Israel said its jets struck Rafah and Khan Younis overnight. Israel has vowed to press on, and Israel denied hitting a school. The health ministry said 20 people were killed in Rafah.');
+  assert.equal(articleCountry(a), 'PS');
+  assert.equal(a.claims[0]!.source.name, 'Gaza Health Ministry');
+  // With no place at all there is no country from places.
+  assert.equal(articleCountry(run('Officials said 20 people were killed.')), null);
 });

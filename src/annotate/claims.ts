@@ -238,6 +238,27 @@ function shareCategory(text: string, q: Quantity, s: Span): VictimCategory | nul
   return null;
 }
 
+/**
+ * The country an article reports from, for bare institutions ("the Ministry of Information" in a Somalia story):
+ * the resolved places, towns and provinces weighing more than country names, which often name an actor ("Israel
+ * has carried out strikes" in a Gaza story full of Rafah and Khan Younis). The dateline's place does not vote:
+ * "BEIRUT (Reuters) —" heads Syria stories too. Null when no place resolved.
+ */
+export function articleCountry(doc: Doc): string | null {
+  const head = /^[^\n]{0,80}?(?:\([^)]{1,40}\)\s*)?(?:—|–|\s-\s)/.exec(doc.text);
+  const datelineEnd = head ? head[0].length : 0;
+  const votes = new Map<string, number>();
+  for (const pl of doc.places) {
+    if (!pl.country || pl.span.end <= datelineEnd || isRemovedSpan(doc, pl.span)) continue;
+    const w = pl.feature === 'country' ? 0.5 : pl.feature === 'region' ? 1 : 2;
+    votes.set(pl.country, (votes.get(pl.country) ?? 0) + w);
+  }
+  let best: string | null = null;
+  let bestN = 0;
+  for (const [cc, n] of votes) if (n > bestN) (best = cc), (bestN = n);
+  return best;
+}
+
 function isRemovedSpan(doc: Doc, s: Span) {
   return doc.removed.some((r) => r.span.start <= s.start && s.end <= r.span.end);
 }
@@ -247,7 +268,7 @@ export function buildClaims(doc: Doc): { claims: Claim[]; mentions: Mention[] } 
   const text = doc.text;
   const sentences = liveSentences(doc);
   const index = loadSources();
-  const country = index.countryOf(text);
+  const country = articleCountry(doc) ?? index.countryOf(text);
   const actx = { index, country };
   const attrs = findAttributions(doc, sentences, actx);
   sentenceParagraph = new Map(doc.sentences.map((x) => [x.index, x.paragraph]));
@@ -515,7 +536,7 @@ function actorIn(actors: readonly Mention[], s: Span, role: 'victim' | 'perpetra
 /** Stage: quantities, attribution and casualty/displacement/detention claims. */
 export const claimStage: Stage = {
   name: 'claims',
-  requires: ['sentences', 'removed', 'times', 'mentions'],
+  requires: ['sentences', 'removed', 'times', 'mentions', 'places'],
   assigns: ['claims', 'mentions'],
   run: (doc) => {
     const { claims, mentions } = buildClaims(doc);
