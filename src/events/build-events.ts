@@ -82,6 +82,19 @@ function blank(text: string, clause: Span, holes: readonly Span[]): string {
 // A clause that states how things are ("HTS controls most of Idlib", "Turkey sends a message to Damascus") reports
 // no event; the sentence model alone codes an event only when a verb tells of something that happened.
 const STATES = new Set(['Abduction/forced disappearance']);
+// Present-tense control and possession describe a situation, not an event: "is held by", "are controlled by".
+const STATIVE = /\b(?:is|are|remains?|has long been|have long been)\s+(?:\w+\s+)?(?:held|controlled|run|governed|occupied|dominated|administered)\b|\b(?:controls|holds)\s+(?:most|much|parts?|large|all)\b/i;
+
+const TERRITORY_TYPES = new Set(['Government regains territory', 'Non-state actor overtakes territory', 'Non-violent transfer of territory']);
+const TERRITORY_WORD = /\b(?:towns?|villages?|cit(?:y|ies)|areas?|districts?|territor(?:y|ies)|control|positions?|bases?|hills?|regions?|neighbou?rhoods?|localit(?:y|ies)|front ?lines?|crossings?|airports?|roads?|highways?)\b/i;
+
+/** Share of a text inside quotation marks (straight or curly). */
+function quotedShare(text: string): number {
+  let inside = 0;
+  for (const m of text.matchAll(/[“"]([^”"]*)[”"]/g)) inside += m[1]!.length;
+  return text.length ? inside / text.length : 0;
+}
+
 const HAPPENED = /\b(?:\p{L}{2,}ed|was|were|had|has been|have been|took|fled|fought|shot|hit|struck|blew|stole|broke|overran|held|met|left|began|gave|won|lost|drove|threw|set|ran|burnt|burned|led|caught|sent|brought|made|fell|seized|came|went)\b/iu;
 
 /** ACLED fatalities from a killed claim: the lowest credible figure, vague words per ACLED. */
@@ -256,7 +269,16 @@ export function buildEvents(doc: Doc): Doc {
       // the same reading confidently ("said the strikes hit 18 targets …, in response to the group's attacks").
       const sure = !!model && (model.probability >= ALONE || (live !== text && classifySentence(text)?.sub_event_type === model.sub_event_type && (classifySentence(text)?.probability ?? 0) >= ALONE));
       // Abductions last: "Their fate remains unknown" still reports one.
-      if (!sub && model && sure && model.sub_event_type !== 'None' && (HAPPENED.test(live) || STATES.has(model.sub_event_type))) {
+      // The model alone never codes a direct quotation ("“We heard the plane and then everything was smoke,” said a
+      // stallholder"), a state of affairs ("Idlib is held by HTS and allied factions"), or the catch-all Other on
+      // less than near-certainty ("Schools in the town were closed").
+      const quoted = quotedShare(doc.text.slice(s.span.start, s.span.end)) > 0.4;
+      const stative = STATIVE.test(live);
+      const enough = model?.sub_event_type === 'Other' ? model.probability >= 0.9 : true;
+      // A change of control needs something to control: a place or a territory word in the clause ("recovered the
+      // last bodies from the rubble" is not a recapture).
+      const territorial = !model || !TERRITORY_TYPES.has(model.sub_event_type) || TERRITORY_WORD.test(live) || places.some((p) => within(c.span, p.span));
+      if (!sub && model && sure && enough && territorial && !quoted && !stative && model.sub_event_type !== 'None' && (HAPPENED.test(live) || STATES.has(model.sub_event_type))) {
         sub = model.sub_event_type;
         type = eventTypeOf(sub);
         rule = 'events.classifier';
