@@ -116,3 +116,8 @@ test('a U.N. prefix is spelled out in an unknown office', () => {
   const d = run('At least 30 people were abducted in March, the U.N. Mission for Coastal Stability said.');
   assert.equal(d.claims[0]!.source.name, 'United Nations Mission for Coastal Stability');
 });
+
+test('a source that maintains, raises or revises its own toll is the source of that toll', () => {
+  const d = run('The Sudan Doctors Network maintained its toll of 32 people killed. The Syrian Observatory for Human Rights raised its death toll to 50 dead.');
+  assert.deepEqual(sources(d), ['Sudan Doctors Network', 'Syrian Observatory for Human Rights']);
+});

@@ -20,7 +20,9 @@ export interface Attribution {
 }
 
 const VERBS =
-  'said|says|say|reported|reports|announced|announces|told|tells|estimated|estimates|added|adds|stated|states|confirmed|confirms|wrote|writes|posted|claimed|claims|noted|tweeted|counted|recorded|documented|tallied|gave|put|spoke|warned|explained|indicated|revealed|declared|informed';
+  'said|says|say|reported|reports|announced|announces|told|tells|estimated|estimates|added|adds|stated|states|confirmed|confirms|wrote|writes|posted|claimed|claims|noted|tweeted|counted|recorded|documented|tallied|gave|put|spoke|warned|explained|indicated|revealed|declared|informed' +
+  // A source's own toll: "the network maintained its toll of 32", "the monitor raised its death toll to 50".
+  '|(?:maintained|maintains|raised|raises|revised|revises|updated|updates|lowered|lowers|kept|keeps)(?= (?:its|their|the) (?:overall |latest |death |casualty )?tolls?\\b)';
 const RE_VERB = new RegExp(`\\b(${VERBS})\\b`, 'g');
 // A subject phrase ends at these (it starts after the last one before the verb).
 const SUBJECT_BOUNDARY = /[,;:—–(“”"]|\bthat\b|\band\b|\bwhile\b|\bbut\b|\bas\b/g;

@@ -105,6 +105,19 @@ export function acledFatalities(c: Claim): number {
 }
 
 // Words that make a clause about an event's toll rather than a new happening: "maintained its toll of 32".
+/**
+ * The range over several accounts of one toll ("the network maintained its toll of 32 … an official had told AFP
+ * that 45 were killed"): the lowest and highest figures, the first account's best estimate.
+ */
+function accountsRange(claims: readonly Claim[]): { low: number | null; best: number | null; high: number | null } {
+  const top = claims.filter((c) => c.part_of == null && !c.share);
+  const lows = top.map((c) => c.low ?? c.best).filter((x): x is number => x != null);
+  const highs = top.map((c) => c.high ?? c.best ?? c.low).filter((x): x is number => x != null);
+  return { low: lows.length ? Math.min(...lows) : null, best: top[0]?.best ?? null, high: highs.length ? Math.max(...highs) : null };
+}
+
+// A death stated with a generic verb and nothing else ("45 people were killed"): another account of an event told.
+const GENERIC_KILL = /\b(?:were|was|had been|have been|has been)\s+(?:\w+\s+)?killed\b|\b(?:died|dead)\b/i;
 const TOLL_WORD = /\b(?:toll|tally|death count|body count|casualty figures?)\b/i;
 
 const SIDES = ['civilians', 'soldiers', 'fighters'] as const;
@@ -269,6 +282,19 @@ export function buildEvents(doc: Doc): Doc {
       // the same reading confidently ("said the strikes hit 18 targets …, in response to the group's attacks").
       const sure = !!model && (model.probability >= ALONE || (live !== text && classifySentence(text)?.sub_event_type === model.sub_event_type && (classifySentence(text)?.probability ?? 0) >= ALONE));
       // Abductions last: "Their fate remains unknown" still reports one.
+      // "The Sudan Doctors Network maintained its toll of 32 people killed", "A local official had earlier told AFP
+      // that 45 people were killed": a clause about a toll with no trigger,
+      // date, place or actor of its own is another account of the event just told, and counts (at ACLED's lowest).
+      const last = drafts.at(-1);
+      const ownToll = inClause.filter(({ cl }) => cl.kind === 'killed' && cl.part_of == null && !cl.share);
+      if (!sub && last && ownToll.length && (TOLL_WORD.test(live) || GENERIC_KILL.test(live)) && last.type !== 'Strategic developments' && !current.length && !places.some((p) => within(c.span, p.span)) && !doc.mentions.some((m) => m.type === 'actor' && within(c.span, m.span))) {
+        last.claims = [...new Set([...last.claims, ...ownToll.map(({ i }) => i)])];
+        last.killedIdx = [...new Set([...last.killedIdx, ...ownToll.map(({ i }) => i)])];
+        last.fatal = eventFatalities(last.killedIdx.map((i) => doc.claims[i]!));
+        last.range = accountsRange(last.killedIdx.map((i) => doc.claims[i]!));
+        for (const { cl } of ownToll) last.evidence.push({ field: 'fatalities', span: cl.span });
+        continue;
+      }
       // The model alone never codes a direct quotation ("“We heard the plane and then everything was smoke,” said a
       // stallholder"), a state of affairs ("Idlib is held by HTS and allied factions"), or the catch-all Other on
       // less than near-certainty ("Schools in the town were closed").
@@ -283,17 +309,6 @@ export function buildEvents(doc: Doc): Doc {
         type = eventTypeOf(sub);
         rule = 'events.classifier';
         confidence = model.probability * 0.8;
-      }
-      // "The Sudan Doctors Network maintained its toll of 32 people killed": a clause about a toll with no trigger,
-      // date, place or actor of its own is another account of the event just told, and counts (at ACLED's lowest).
-      const last = drafts.at(-1);
-      const ownToll = inClause.filter(({ cl }) => cl.kind === 'killed' && cl.part_of == null && !cl.share);
-      if (!sub && last && ownToll.length && TOLL_WORD.test(live) && last.type !== 'Strategic developments' && !current.length && !places.some((p) => within(c.span, p.span)) && !doc.mentions.some((m) => m.type === 'actor' && within(c.span, m.span))) {
-        last.claims = [...new Set([...last.claims, ...ownToll.map(({ i }) => i)])];
-        last.killedIdx = [...new Set([...last.killedIdx, ...ownToll.map(({ i }) => i)])];
-        last.fatal = eventFatalities(last.killedIdx.map((i) => doc.claims[i]!));
-        for (const { cl } of ownToll) last.evidence.push({ field: 'fatalities', span: cl.span });
-        continue;
       }
       if (!sub || !type) continue;
       const actors = doc.mentions.filter((m): m is Mention & { value: string } => m.type === 'actor' && !!m.value && within(c.span, m.span));

@@ -17,3 +17,14 @@ test('the sentence model alone codes no event from a quotation, a state of contr
   const doc = defaultPipeline().run(prepareArticle({ text, meta: { input: 'guards.txt' } }, { published: '2024-10-17' }), createContext());
   assert.deepEqual(doc.events.map((e) => e.sub_event_type), ['Air/drone strike']);
 });
+
+test('a bare second account of a toll joins the event it speaks of, keeping both figures in the range', () => {
+  const t = [
+    'KHARTOUM (Wire) — An attack by the Rapid Support Forces on the town of Kutum in North Darfur on Saturday killed 32 people, the Sudan Doctors Network said.',
+    'A local official had earlier told reporters that 45 people were killed.',
+  ].join('\n');
+  const doc = defaultPipeline().run(prepareArticle({ text: t, meta: { input: 'toll.txt' } }, { published: '2024-10-21' }), createContext());
+  assert.equal(doc.events.length, 1);
+  assert.equal(doc.events[0]!.fatalities, 32);
+  assert.deepEqual([doc.events[0]!.fatalities_range.low, doc.events[0]!.fatalities_range.high], [32, 45]);
+});

@@ -48,7 +48,6 @@ test('copies, trimmed copies and credited rewrites share a story group; differen
 // would; each is reported to the lead. The assertions stay exactly as written: `todo` shows the failure
 // without failing the suite, and removing an entry re-arms the test.
 const EXTRACTION_GAPS: Record<string, string> = {
-  C: 'sd-kutum-attack-05 is now typed and dated as the attack, but "The Sudan Doctors Network maintained its toll of 32 people killed" gets no source (attribution), so the doctors\' latest count is not in the follow-up and the model\'s reading of the 45 sentence still leads',
 };
 
 for (const [key, inc] of Object.entries(EXPECTED.incidents)) {
