@@ -186,3 +186,11 @@ test('the article country comes from resolved places, towns over country names, 
   // With no place at all there is no country from places.
   assert.equal(articleCountry(run('Officials said 20 people were killed.')), null);
 });
+
+test("a counting organisation's own figures name it; a newspaper's unsourced figures stay the outlet's", () => {
+  const ocha = run('Fighting in the area has displaced more than 12,000 people since Monday.', 'OCHA');
+  assert.equal(ocha.claims[0]!.source.name, 'United Nations Office for the Coordination of Humanitarian Affairs');
+  assert.deepEqual(ocha.claims[0]!.source.chain, ['OCHA']);
+  const paper = run('Fighting in the area has displaced more than 12,000 people since Monday.', 'Wire Daily');
+  assert.equal(paper.claims[0]!.source.name, null);
+});

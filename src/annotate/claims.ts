@@ -274,6 +274,9 @@ export function buildClaims(doc: Doc): { claims: Claim[]; mentions: Mention[] } 
   sentenceParagraph = new Map(doc.sentences.map((x) => [x.index, x.paragraph]));
   const credit = creditOf(doc, actx);
   const outlet = doc.meta.outlet;
+  // Outlets that are themselves counting organisations (UN agencies, NGOs, ministries), not news media.
+  const outletHit = outlet ? index.lookup(outlet, country) : null;
+  const outletOwn = outletHit && !NEWS_KINDS.has(outletHit.kind) ? { name: outletHit.name, kind: outletHit.kind } : null;
   const actorMentions = doc.mentions.filter((m) => m.type === 'actor');
   const drafts: Draft[] = [];
   for (const s of sentences) {
@@ -429,7 +432,7 @@ export function buildClaims(doc: Doc): { claims: Claim[]; mentions: Mention[] } 
       share = { of: parent, fraction: d.share };
       parent = null;
     } else if (d.share !== null) continue;
-    const src = sourceFor(d, attrs, parent !== null ? claims[parent]!.source : null, outlet, credit, text);
+    const src = sourceFor(d, attrs, parent !== null ? claims[parent]!.source : null, outlet, credit, text, outletOwn);
     const victimsActor = actorIn(actorMentions, d.span, 'victim', text);
     const perpetrator = actorIn(actorMentions, d.sentence.span, 'perpetrator', text, d.span);
     const unit = /\bhouseholds?\b/i.test(text.slice(d.span.start, d.span.end)) ? 'households' : /\bfamilies\b/i.test(text.slice(d.span.start, d.span.end)) ? 'families' : 'people';
@@ -479,11 +482,15 @@ export function buildClaims(doc: Doc): { claims: Claim[]; mentions: Mention[] } 
   }
 }
 
+const NEWS_KINDS = new Set(['news_agency', 'state_media']);
+
 /** The attribution governing a figure: nearest in its sentence; "citing X" makes X the innermost source. */
-function sourceFor(d: Draft, attrs: readonly Attribution[], inherited: SourceRef | null, outlet: string | null, credit: string | null, text: string): SourceRef {
+function sourceFor(d: Draft, attrs: readonly Attribution[], inherited: SourceRef | null, outlet: string | null, credit: string | null, text: string, own: { name: string; kind: string } | null = null): SourceRef {
   const inSent = attrs.filter((a) => a.sentence === d.sentence.index);
   const outletChain = outlet ? [outlet] : [];
-  if (!inSent.length) return inherited ?? carried(d, attrs, outlet, credit, text) ?? { name: null, kind: null, chain: outletChain, span: null, rule: 'attribution.none' };
+  // A figure nobody is cited for is the outlet's own: a newspaper's (name null) or, when the outlet is itself an
+  // organisation that counts (OCHA's flash update, a ministry's statement), that organisation's (GOLD.md rule 5).
+  if (!inSent.length) return inherited ?? carried(d, attrs, outlet, credit, text) ?? { name: own?.name ?? null, kind: own?.kind ?? null, chain: outletChain, span: null, rule: own ? 'attribution.outlet-own' : 'attribution.none' };
   const dist = (a: Attribution) => Math.min(Math.abs(a.span.start - d.span.end), Math.abs(d.span.start - a.span.end), Math.abs(a.cue.start - d.span.end), Math.abs(d.span.start - a.cue.end));
   const main = inSent.filter((a) => !/citing/.test(a.rule)).sort((a, b) => dist(a) - dist(b))[0];
   const cited = inSent.find((a) => /citing/.test(a.rule) && (!main || a.span.start > main.span.start));
