@@ -66,3 +66,8 @@ test('Myanmar junta, Kyiv forces, unidentified gunmen and protesters', () => {
   // "IS" as an acronym is case-sensitive: the verb "is" is not the Islamic State.
   assert.equal(actors('The situation is tense in Syria.', '2024-05-01').length, 0);
 });
+
+test('a possessive country before "army" names the army, whatever country the dateline names', () => {
+  const list = actors("DAKAR, Senegal (AP) — A drone strike by Mali's army killed 12 civilians at a market in central Mali on Sunday, local officials said. Senegal was not involved.", '2024-03-18');
+  assert.equal(canonicalOf(list, 'army'), 'Military Forces of Mali (2021-)');
+});

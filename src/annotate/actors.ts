@@ -39,6 +39,19 @@ export function articleCountry(doc: Doc, dict: ActorDictionary): string | null {
   return best;
 }
 
+/**
+ * The country a possessive or adjective right before a description names ("Mali's army", "Myanmar's military
+ * government", "a Myanmar military jet"), or null.
+ */
+export function ownerCountry(text: string, start: number): string | null {
+  const before = text.slice(Math.max(0, start - 40), start);
+  const m = /(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2})(?:['’]s)?\s+$/u.exec(before);
+  if (!m) return null;
+  const hits = matchAliases(actorDictionary().countryNames, m[1]!);
+  const h = hits.find((x) => x.end === m[1]!.length);
+  return h?.values[0]?.name ?? null;
+}
+
 /** Find named actors and descriptions in the live sentences, longest match first, names before descriptions. */
 function rawHits(doc: Doc): RawHit[] {
   const { matchers, aliases, acronyms } = actorDictionary();
@@ -93,7 +106,10 @@ export function annotateActors(doc: Doc): Doc {
     else if (h.description) {
       const d = h.description;
       rule = `actor.description.${d.resolve}`;
-      if (d.resolve === 'state') actor = stateForce(dict, country, d.role ?? 'military', day);
+      // "A drone strike by Mali's army" in a story filed from Dakar: the possessive names the army's country.
+      const owner = d.resolve === 'state' ? ownerCountry(doc.text, h.start) : null;
+      if (owner) rule = 'actor.description.state.owner';
+      if (d.resolve === 'state') actor = stateForce(dict, owner ?? country, d.role ?? 'military', day);
       else if (d.resolve === 'generic' && country) actor = { name: d.name!.replace('%C', country), inter: d.inter!, country };
       else {
         // "jihadists" → the one jihadist group the article names; two such groups leave it unresolved.

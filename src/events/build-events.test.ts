@@ -147,3 +147,21 @@ test("a belligerent's count of enemies it killed is not ACLED fatalities; its ow
   const own = claim(doc, 'three soldiers', { low: 3, best: 3, victims: { category: 'soldiers', actor: 'Military Forces of Mali (2021-)' }, source: army });
   assert.equal(eventFatalities([enemy, own]), 3);
 });
+
+test('a group that runs a place is no party to the strike; an unnamed striker comes from the claim that names it', () => {
+  const text = 'GAZA CITY (AFP) — An Israeli air strike flattened a residential block in Jabalia overnight, killing at least 31 people, the health ministry in the Hamas-run territory said.\n\nIn Rafah, shells hit a market on Sunday, killing four people whom the ministry said were killed by Israeli shelling.';
+  let doc = annotate(text, '2023-10-20');
+  doc = {
+    ...doc,
+    claims: [claim(doc, 'at least 31 people', { low: 31, hedge: 'at least' }), claim(doc, 'four people', { low: 4, best: 4, high: 4, perpetrator: 'Military Forces of Israel (2022-)' })],
+    places: [place(doc, 'Jabalia', { country: 'PS', admin1: 'Gaza Strip', feature: 'city', precision: 1 }), place(doc, 'Rafah', { country: 'PS', admin1: 'Gaza Strip', feature: 'city', precision: 1 })],
+  };
+  const events = buildEvents(doc).events;
+  const jabalia = events.find((e) => e.location === 'Jabalia');
+  assert.ok(jabalia);
+  assert.equal(jabalia.actor1, 'Military Forces of Israel (2022-)');
+  assert.notEqual(jabalia.actor2, 'Hamas');
+  const rafah = events.find((e) => e.location === 'Rafah');
+  assert.ok(rafah);
+  assert.equal(rafah.actor1, 'Military Forces of Israel (2022-)');
+});
