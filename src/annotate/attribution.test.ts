@@ -121,3 +121,29 @@ test('a source that maintains, raises or revises its own toll is the source of t
   const d = run('The Sudan Doctors Network maintained its toll of 32 people killed. The Syrian Observatory for Human Rights raised its death toll to 50 dead.');
   assert.deepEqual(sources(d), ['Sudan Doctors Network', 'Syrian Observatory for Human Rights']);
 });
+
+test('unnamed individuals stay as written; a spokesperson or pronoun points back to who spoke before', () => {
+  // A singular unnamed official is not promoted to the army, even where "the military" is the army's alias.
+  const d = run('BOSASO, Somalia - Three soldiers were killed when a mine exploded under their truck, a military official told reporters. The official said two others were hurt.');
+  assert.deepEqual(sources(d), ['a military official', 'a military official']);
+  const e = run('Drones struck the market on Sunday, according to a spokesman for the Northern Hills Brigade. The spokesman said nine people were killed.');
+  assert.equal(e.claims[0]!.source.name, 'Northern Hills Brigade');
+  const f = run('Ivan Sokol, head of the Tavria District Council, confirmed the shelling. According to him, four residents were wounded.');
+  assert.equal(f.claims[0]!.source.name, 'Tavria District Council');
+});
+
+test('report words, possessive determiners and possessive toponyms are not part of the source name', () => {
+  assert.equal(run('Initial reports from Aamin Ambulance put the number of wounded at eleven.').claims[0]!.source.name, 'Aamin Ambulance');
+  assert.equal(run('Two drivers were abducted near the port, their families said.').claims[0]!.source.name, 'families');
+  assert.equal(run("Gunmen killed six farmers, Chad's Association for the Defence of Rural Rights said.").claims[0]!.source.name, 'Association for the Defence of Rural Rights');
+});
+
+test('agency copy on an aggregator puts the agency in every chain, sourced or not', () => {
+  const text = 'KHARTOUM, March 3 (AFP) - More than 40 people were killed in shelling on Omdurman, a medical source said.\n\nThe war has displaced more than 11 million people.';
+  const d = run(text);
+  assert.deepEqual(d.claims.map((c) => c.source.chain), [
+    ['Wire Daily', 'Agence France-Presse', 'a medical source'],
+    ['Wire Daily', 'Agence France-Presse'],
+  ]);
+  assert.equal(d.claims[1]!.source.name, null);
+});

@@ -29,10 +29,10 @@ const SUBJECT_BOUNDARY = /[,;:—–(“”"]|\bthat\b|\band\b|\bwhile\b|\bbut\b
 // A person's name: "Oleksandr Prokudin", "Brigadier General Mesfin Abebe"; roles their appositive gives them.
 const PERSON = /^(?:(?:Brigadier|Major|Lieutenant|General|Gen\.|Colonel|Col\.|Captain|Capt\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+)*(?:\p{Lu}[\p{L}'’-]+\s+){0,3}\p{Lu}[\p{L}'’-]+$/u;
 const ROLE = /\b(?:governor|mayor|head|chief|minister|commander|spokes(?:man|woman|person)|director|president|leader|official|administration|officer)\b/i;
-const PRONOUN = /^(?:it|he|she|they|this|officials?)$/i;
+const PRONOUN = /^(?:it|he|she|they|him|her|them|this|officials?)$/i;
 
 // Anaphors point back to the most recent compatible source: "the NGO", "this NGO", "the monitor", "the same source".
-const ANAPHOR = /^(?:the|this|that|said)\s+(?:same\s+(?:sources?|organi[sz]ation|monitor|group|communiqu[eé]|statement|report|figures|tally|officials?|ministry)|(?:[\w-]+\s+){0,2}?(ngo|monitor|observatory|agency|ministry|organi[sz]ation|group|office|body|governor|administration|military|army|watchdog|charity|network|centre|center|channel|broadcaster|television|outlet|mayor|police|service|mission|commission|committee|movement|team|company|coordination|general|command|source|communiqu[eé]|statement))$/i;
+const ANAPHOR = /^(?:the|this|that|said)\s+(?:same\s+(?:sources?|organi[sz]ation|monitor|group|communiqu[eé]|statement|report|figures|tally|officials?|ministry)|(?:[\w-]+\s+){0,2}?(ngo|monitor|observatory|agency|ministry|organi[sz]ation|group|office|body|governor|administration|military|army|watchdog|charity|network|centre|center|channel|broadcaster|television|outlet|mayor|police|service|mission|commission|committee|movement|team|company|coordination|general|command|source|communiqu[eé]|statement|official|spokes(?:man|woman|person)))$/i;
 // Indefinite organisation descriptions name a known source given elsewhere in the article: "a war monitor said".
 const INDEFINITE = /^(?:a|an)\s+(?:[\w-]+\s+){0,3}?(ngo|monitor|non-governmental organi[sz]ation|rights group|human rights group|watchdog|observatory)$/i;
 const KINDS_BY_HEAD: Record<string, readonly SourceKind[]> = {
@@ -77,6 +77,12 @@ const KINDS_BY_HEAD: Record<string, readonly SourceKind[]> = {
   command: ['military'],
   // "the source said" after "a medical source at the hospital said".
   source: ['medical', 'military', 'local_officials', 'activists', 'government'],
+  // "The official, who spoke on condition of anonymity, said" after "a military official told Garowe Online".
+  official: ['local_officials', 'military', 'government'],
+  // "the spokesman told AFP" after "a spokesman for the local People's Defence Force".
+  spokesman: ['armed_group', 'military', 'government', 'local_officials'],
+  spokeswoman: ['armed_group', 'military', 'government', 'local_officials'],
+  spokesperson: ['armed_group', 'military', 'government', 'local_officials'],
 };
 
 // Unnamed speakers keep their words but lose sentence-initial capitals: "Residents said" → "residents".
@@ -112,6 +118,12 @@ function cleanPhrase(text: string, start: number, end: number): { start: number;
 /** Resolve a written source phrase to a known source, completing roles ("governor of Kherson Oblast"). */
 export function resolvePhrase(phrase: string, doc: Doc, ctx: AttributionContext): { name: string; kind: SourceKind | null; known: boolean } {
   phrase = phrase.replace(/[()]/g, ' ').replace(/[\s,]+$/, '').trim();
+  // The report is not the speaker: "earlier reports from Aamin Ambulance" → Aamin Ambulance; nor is a possessive
+  // determiner part of a description: "their families" → "families".
+  phrase = phrase.replace(/^(?:(?:earlier|initial|later|first|latest)\s+)?(?:reports?|figures|data|statements?|accounts?)\s+(?:from|by|of)\s+/i, '').replace(/^(?:their|his|her)\s+(?=\p{Ll})/iu, '');
+  // An unnamed individual is described as written, not promoted to the body they serve: "a military official told
+  // Garowe Online" → "a military official", "a security source" (GOLD.md: unnamed speakers as written).
+  if (/^(?:a|an)\s+(?:[\p{Ll}-]+\s+){1,3}(?:official|source|officer)$/u.test(phrase)) return { name: phrase.replace(/^An?\b/, (x) => x.toLowerCase()).replace(/^(an?)\s+(?:second|third|fourth|further|different)\s+/i, 'a '), kind: guessKind(phrase), known: false };
   const hit = ctx.index.lookup(phrase, ctx.country);
   if (hit) return { name: hit.name, kind: hit.kind, known: true };
   const own = ownName(phrase, doc, ctx);
@@ -137,9 +149,23 @@ export function resolvePhrase(phrase: string, doc: Doc, ctx: AttributionContext)
     const inner = resolvePhrase(of[1]!, doc, ctx);
     if (inner.known || (inner.kind === 'local_officials' && (!/^(?:a|an)\s/i.test(phrase.trim()) || /^\p{Lu}/u.test(of[1]!.replace(/^the\s+/i, ''))))) return inner;
     if (inner.name !== of[1] && /civil society|committee|police|government/.test(inner.name)) return inner;
+    // An organisation the dictionary does not know, named in full: "a spokesman for the Tiger Battalion" speaks
+    // for "Tiger Battalion" (GOLD.md: spokespeople → the organisation they speak for).
+    const org = of[1]!.replace(/^the\s+/i, '');
+    if (/^(?:spokes|head|chief|director|commander|leader|president)/i.test(phrase.replace(/^(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?=(?:spokes|head|chief|director|commander|leader|president)\w*\s+(?:of|for|at)\b)/i, '')) && new RegExp(`^${CAP_NAME}$`, 'u').test(org) && /\s/.test(org) && !isPlaceName(doc, org)) return { name: fullForm(org), kind: guessKind(org), known: false };
   }
   const local = placedBody(phrase, doc);
   if (local) return { name: local, kind: guessKind(local), known: false };
+  // A possessive toponym is not part of an organisation's name: "Haiti's National Human Rights Defense Network"
+  // → "National Human Rights Defense Network" (GOLD.md convention 4 treats it as a possessive institution).
+  const possName = new RegExp(`^(?:the\\s+)?\\p{Lu}[\\p{L}-]+(?:\\s+\\p{Lu}[\\p{L}-]+)?['’]s\\s+(${CAP_NAME})$`, 'u').exec(phrase);
+  // "Al Jazeera's Tareq Abu Azzoum": an outlet's own correspondent is the outlet's reporting.
+  const possessor = possName ? ctx.index.lookup(phrase.replace(/['’]s\s.*$/, ''), ctx.country) : null;
+  if (possessor && (possessor.kind === 'news_agency' || possessor.kind === 'state_media')) return { name: possessor.name, kind: possessor.kind, known: true };
+  if (possName && possName[1]!.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length >= 2) {
+    const h = ctx.index.lookup(possName[1]!, ctx.country);
+    return h ? { name: h.name, kind: h.kind, known: true } : { name: fullForm(possName[1]!), kind: guessKind(possName[1]!), known: false };
+  }
   // "Russian-installed governor of the occupied part of the Kherson region" → "Russian-installed Kherson governor".
   const inst = /^(?:the\s+)?(Russian|Moscow)-(?:installed|appointed)\s+(?:governor|head|leader)\b.*?\b(\p{Lu}[\p{L}-]+)\s+(?:region|Oblast|oblast|province)\b/u.exec(phrase) ?? /^(?:the\s+)?(Russian|Moscow)-(?:installed|appointed)\s+(\p{Lu}[\p{L}-]+)\s+(?:regional\s+)?(?:governor|head)$/u.exec(phrase);
   if (inst) return { name: `Russian-installed ${inst[2]} governor`, kind: 'local_officials', known: false };
@@ -531,7 +557,7 @@ export function findAttributions(doc: Doc, sentences: readonly Sentence[], ctx: 
     const np = normName(phrase);
     // Speakers that are not sources: "Russian shelling killed … and wounded 11 … said" yields odd subjects; keep
     // only phrases that look like a name or a description of people or bodies.
-    if (!phrase || /^(?:there|which|who|whom|what|this|that|these|those|we|i|you|him|her|them|us)$/i.test(np)) continue;
+    if (!phrase || /^(?:there|which|who|whom|what|this|that|these|those|we|i|you|us)$/i.test(np)) continue;
     let res = resolvePhrase(phrase, doc, ctx);
     // A governor named without a region ("Gov. Vyacheslav Gladkov") governs the region named in the same sentence:
     // "In Russia's Belgorod region, Gov. Vyacheslav Gladkov said …".
@@ -636,8 +662,9 @@ export function chainOf(outlet: string | null, credit: string | null, a: { name:
     if (n && !chain.some((c) => same(c, n))) chain.push(n);
   };
   push(outlet);
-  if (!a) return chain;
+  // Agency copy on an aggregator names the agency even for an unsourced figure: [Outlet, Agency] (GOLD.md rule 5).
   push(credit);
+  if (!a) return chain;
   for (const v of a.via) push(v);
   // The outlet's or agency's own reporting ("an AP reporter counted 15 bodies") adds nothing to the chain.
   push(a.name);

@@ -487,7 +487,8 @@ const NEWS_KINDS = new Set(['news_agency', 'state_media']);
 /** The attribution governing a figure: nearest in its sentence; "citing X" makes X the innermost source. */
 function sourceFor(d: Draft, attrs: readonly Attribution[], inherited: SourceRef | null, outlet: string | null, credit: string | null, text: string, own: { name: string; kind: string } | null = null): SourceRef {
   const inSent = attrs.filter((a) => a.sentence === d.sentence.index);
-  const outletChain = outlet ? [outlet] : [];
+  // An organisation publishing its own figures is the whole chain; a newspaper carrying agency copy is not.
+  const outletChain = own ? (outlet ? [outlet] : []) : chainOf(outlet, credit, null);
   // A figure nobody is cited for is the outlet's own: a newspaper's (name null) or, when the outlet is itself an
   // organisation that counts (OCHA's flash update, a ministry's statement), that organisation's (GOLD.md rule 5).
   if (!inSent.length) return inherited ?? carried(d, attrs, outlet, credit, text) ?? { name: own?.name ?? null, kind: own?.kind ?? null, chain: outletChain, span: null, rule: own ? 'attribution.outlet-own' : 'attribution.none' };
