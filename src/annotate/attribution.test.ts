@@ -147,3 +147,20 @@ test('agency copy on an aggregator puts the agency in every chain, sourced or no
   ]);
   assert.equal(d.claims[1]!.source.name, null);
 });
+
+test('the medium that carried a statement, and state media in a dateline country, enter the chain', () => {
+  const d = run('LASHIO, Myanmar - The junta said in a statement read on state television MRTV that troops killed about 20 insurgents near Lashio.');
+  assert.deepEqual(d.claims[0]!.source.chain, ['Wire Daily', 'MRTV', 'Myanmar military']);
+  // A nameless medium is no link: "read on national television".
+  const e = run('NIAMEY, Niger - Nine soldiers were killed, the Ministry of National Defence said in a communique read on national television.');
+  assert.deepEqual(e.claims[0]!.source.chain, ['Wire Daily', 'Niger Ministry of Defence']);
+  const f = run('DAMASCUS, Syria - Syrian state media said 14 soldiers were killed in an ambush near Palmyra.');
+  assert.equal(f.claims[0]!.source.name, 'SANA');
+});
+
+test('an agency acronym in the dateline credits the copy unless it abbreviates the outlet', () => {
+  const d = run('Bamako, 4 May (XNA) – Gunmen killed eleven villagers near Bandiagara, local officials said.');
+  assert.deepEqual(d.claims[0]!.source.chain, ['Wire Daily', 'XNA', 'local officials']);
+  const e = defaultPipeline().run(prepareArticle({ text: 'Mogadishu (WDNA) – A blast killed four people, police said.', meta: { input: 'fixture', outlet: 'Wire Daily News Agency' } }, { published: '2024-05-02' }), createContext());
+  assert.deepEqual(e.claims[0]!.source.chain, ['Wire Daily News Agency', 'Somali Police Force']);
+});

@@ -538,6 +538,14 @@ function findInSentence(doc: Doc, s: Sentence): Found[] {
     if (/^(?:told|tells)$/.test(m[0])) {
       const obj = /^\s+((?:the\s+)?(?:state\s+news\s+agency\s+|state\s+broadcaster\s+|state\s+media\s+|news\s+agency\s+)?[\p{Lu}][\p{L}-]*(?:[\s-]+\p{Lu}[\p{L}-]*){0,3})/u.exec(text.slice(vStart + m[0].length, s.span.end));
       if (obj) via.push(obj[1]!);
+      // "told state media", "told state television": the country's state outlet carried the words.
+      const media = /^\s+((?:[\p{L}-]+\s+)?(?:state(?:-run)?|official)\s+(?:media|television|TV|news agency|broadcaster|radio))\b/u.exec(text.slice(vStart + m[0].length, s.span.end));
+      if (!obj && media) via.push(media[1]!);
+    } else {
+      // The medium that carried a statement is an intermediary: "said in a statement read on state television MRTV",
+      // "said in a communique carried by the state news agency ANP".
+      const carrier = /^\s+(?:(?:on\s+\p{Lu}\p{Ll}+day\s+)?in\s+an?\s+(?:statement|communiqu[eé]|message|post|video|address)\s+)?(?:read|carried|broadcast|aired|published|relayed|quoted)\s+(?:out\s+)?(?:on|by|in)\s+((?:the\s+)?(?:(?:state(?:-run)?|official|national)\s+)?(?:television|TV|news\s+agency|broadcaster|media|radio)?\s*(?:\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})?)/u.exec(text.slice(vStart + m[0].length, s.span.end));
+      if (carrier && carrier[1]!.trim()) via.push(carrier[1]!.trim());
     }
     found.push({ start: subj.start, end: subj.end, ...(subj.appositive ? { alt: subj.appositive } : {}), cueStart: vStart, cueEnd: vStart + m[0].length, rule: `attribution.${m[0] === 'told' || m[0] === 'tells' ? 'told' : 'said'}`, via });
   }
@@ -602,7 +610,14 @@ export function findAttributions(doc: Doc, sentences: readonly Sentence[], ctx: 
       }
     }
     const ind = !res.known ? INDEFINITE.exec(phrase.trim()) : null;
-    const via = f.via.map((v) => ctx.index.lookup(v, ctx.country)?.name ?? v.replace(/^(?:the\s+)?(?:state\s+news\s+agency|state\s+broadcaster|state\s+media|news\s+agency)\s+/i, ''));
+    // A medium with no name the article or the dictionary gives ("read on national television") is not a link.
+    const via = f.via.flatMap((v) => {
+      const hit = ctx.index.lookup(v, ctx.country);
+      if (hit) return [hit.name];
+      // Lower-case media words describe ("state television MRTV"); capitalised ones name ("Radio Dabanga").
+      const bare = v.replace(/^(?:[Tt]he\s+)?(?:(?:[Ss]tate(?:-run)?|[Oo]fficial|[Nn]ational)\s+)?(?:news\s+agency|broadcaster|media|television|TV|radio)\s*/, '').replace(/^(?:[Ss]tate(?:-run)?|[Oo]fficial|[Nn]ational)\s+(?=\p{Ll})/u, '');
+      return /\p{Lu}/u.test(bare) ? [bare] : [];
+    });
     const a = { span, cue: { start: f.cueStart, end: f.cueEnd }, ...res, via, sentence: s.index, rule };
     if (ind) pending.push({ i: out.length, kinds: KINDS_BY_HEAD[ind[1]!.toLowerCase()] ?? ['ngo', 'monitor'] });
     out.push(a);
@@ -637,6 +652,12 @@ export function creditOf(doc: Doc, ctx: AttributionContext): string | null {
   const dl2 = /^[^\n]{0,80}?\(([\p{Lu}][\p{L}.-]{1,15}(?:\s[\p{Lu}][\p{L}.-]*){0,2})\)\s*[-–—]/u.exec(head);
   const dlHit = dl2 ? ctx.index.lookup(dl2[1]!, ctx.country) : null;
   if (dlHit && (dlHit.kind === 'news_agency' || dlHit.kind === 'state_media')) return pick(dlHit.name);
+  // An agency the dictionary does not know still credits its copy from the dateline, "Bamako, 4 May (AMAP) –",
+  // named as the article spells the acronym out, else as written; unless it abbreviates the outlet itself
+  // ("Mogadishu (SONNA) –" in the Somali National News Agency's own copy).
+  const acr = dl2 && !dlHit && /^[A-Z]{2,6}$/.test(dl2[1]!) ? dl2[1]! : null;
+  const abbreviates = (a: string, n: string) => new RegExp(`^${a.split('').join('.*')}`, 'i').test(n.replace(/[^\p{L}\s]/gu, ''));
+  if (acr && !(outlet && abbreviates(acr, outlet))) return pick(acronymsOf(doc).get(acr) ?? acr);
   // A closing credit line: "(Naharnet, with Reuters)", "(With Reuters)", "— with AFP".
   const tail = /\(\s*(?:[^()\n]{1,40},\s*)?[Ww]ith\s+([^()\n]{2,40}?)\s*\)|(?:^|\n)\s*[-–—]?\s*[Ww]ith\s+(AFP|Reuters|AP|agencies)\s*$/mu.exec(doc.text);
   if (tail) {

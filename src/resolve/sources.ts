@@ -76,7 +76,7 @@ export function loadSources(path: string | URL = new URL('../../data/sources.jso
       if (acronyms.has(k) && !/\p{Lu}/u.test(name)) return null;
       const exact = global.get(k) ?? (country ? local.get(country)?.get(k) : undefined);
       if (exact) return exact;
-      return byAcronym(name, country) ?? generated(k, country);
+      return byAcronym(name, country) ?? generated(k, country) ?? stateMedia(k, country);
     },
     countryOf(text) {
       let best: string | null = null;
@@ -104,6 +104,16 @@ export function loadSources(path: string | URL = new URL('../../data/sources.jso
       if (hit) return hit;
     }
     return null;
+  }
+
+  // "state media said", "Syrian state television", "the official news agency": the country's state outlet, as
+  // agencies write it when the outlet is obvious to their readers (SANA in Syria, MRTV in Myanmar).
+  function stateMedia(k: string, country?: string | null): KnownSource | null {
+    const m = /^(?:([a-z][a-z -]+?)(?:'s)?\s+)?(?:state(?:-run| run|-owned)?|official|government(?:-run)?)\s+(?:media|television|tv|news agency|broadcaster|radio|press agency)$/.exec(k);
+    if (!m) return null;
+    const c = m[1] ? countryByName(m[1]) : country ? countryByIso2(country) : null;
+    if (!c) return null;
+    return file.sources.find((s) => s.country === c.iso2 && s.kind === 'state_media') ?? null;
   }
 
   // "Lebanon's health ministry", "the Somali police", "Ministry of Information" (in a Somalia article): a
