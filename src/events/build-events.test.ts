@@ -165,3 +165,13 @@ test('a group that runs a place is no party to the strike; an unnamed striker co
   assert.ok(rafah);
   assert.equal(rafah.actor1, 'Military Forces of Israel (2022-)');
 });
+
+test('an event dated only by its statement takes the statement day, not the last date told', () => {
+  const text = 'KHARTOUM (AFP) — Air strikes hit a market in Nyala on Thursday, killing 12 people, residents said. The army said on Saturday it had recaptured the town of Sinja.';
+  let doc = annotate(text, '2025-01-13');
+  doc = { ...doc, places: [place(doc, 'Nyala', { country: 'SD', admin1: 'Southern Darfur', feature: 'city', precision: 1 }), place(doc, 'Sinja', { country: 'SD', admin1: 'Sennar', feature: 'city', precision: 1 })] };
+  const taken = buildEvents(doc).events.find((e) => e.location === 'Sinja');
+  assert.ok(taken);
+  // Published Monday 13 January 2025: "on Saturday" is 11 January; Thursday's strike was 9 January.
+  assert.equal(taken.event_date, '2025-01-11');
+});

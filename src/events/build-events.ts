@@ -318,7 +318,7 @@ export function buildEvents(doc: Doc): Doc {
       const actors = doc.mentions.filter((m): m is Mention & { value: string } => m.type === 'actor' && !!m.value && within(c.span, m.span) && !RUNS_PLACE.test(doc.text.slice(m.span.end, m.span.end + 16)));
       const claims = inClause.length ? inClause : inSentence;
       let killed = claims.filter(({ cl }) => cl.kind === 'killed' && cl.part_of == null && !cl.share);
-      const when = current[0] ? eventDay(current[0]) : (lastDay ?? mainDay ?? (reporting[0] ? eventDay(reporting[0]) : null));
+      const when = current[0] ? eventDay(current[0]) : ((reporting[0] ? eventDay(reporting[0]) : null) ?? lastDay ?? mainDay);
       if (current[0]) {
         lastDay = eventDay(current[0]);
         mainDay ??= lastDay;
