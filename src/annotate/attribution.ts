@@ -538,9 +538,6 @@ function findInSentence(doc: Doc, s: Sentence): Found[] {
     if (/^(?:told|tells)$/.test(m[0])) {
       const obj = /^\s+((?:the\s+)?(?:state\s+news\s+agency\s+|state\s+broadcaster\s+|state\s+media\s+|news\s+agency\s+)?[\p{Lu}][\p{L}-]*(?:[\s-]+\p{Lu}[\p{L}-]*){0,3})/u.exec(text.slice(vStart + m[0].length, s.span.end));
       if (obj) via.push(obj[1]!);
-      // "told state media", "told state television": the country's state outlet carried the words.
-      const media = /^\s+((?:[\p{L}-]+\s+)?(?:state(?:-run)?|official)\s+(?:media|television|TV|news agency|broadcaster|radio))\b/u.exec(text.slice(vStart + m[0].length, s.span.end));
-      if (!obj && media) via.push(media[1]!);
     } else {
       // The medium that carried a statement is an intermediary: "said in a statement read on state television MRTV",
       // "said in a communique carried by the state news agency ANP".
@@ -611,12 +608,12 @@ export function findAttributions(doc: Doc, sentences: readonly Sentence[], ctx: 
     }
     const ind = !res.known ? INDEFINITE.exec(phrase.trim()) : null;
     // A medium with no name the article or the dictionary gives ("read on national television") is not a link.
+    // Nor is an unnamed one ("carried by state media"): gold chains list outlets the text names.
     const via = f.via.flatMap((v) => {
-      const hit = ctx.index.lookup(v, ctx.country);
-      if (hit) return [hit.name];
       // Lower-case media words describe ("state television MRTV"); capitalised ones name ("Radio Dabanga").
       const bare = v.replace(/^(?:[Tt]he\s+)?(?:(?:[Ss]tate(?:-run)?|[Oo]fficial|[Nn]ational)\s+)?(?:news\s+agency|broadcaster|media|television|TV|radio)\s*/, '').replace(/^(?:[Ss]tate(?:-run)?|[Oo]fficial|[Nn]ational)\s+(?=\p{Ll})/u, '');
-      return /\p{Lu}/u.test(bare) ? [bare] : [];
+      if (!/\p{Lu}/u.test(bare)) return [];
+      return [ctx.index.lookup(v, ctx.country)?.name ?? bare];
     });
     const a = { span, cue: { start: f.cueStart, end: f.cueEnd }, ...res, via, sentence: s.index, rule };
     if (ind) pending.push({ i: out.length, kinds: KINDS_BY_HEAD[ind[1]!.toLowerCase()] ?? ['ngo', 'monitor'] });
