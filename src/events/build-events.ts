@@ -7,6 +7,7 @@ import { actorForEvent, countryInfo, stateMilitary } from '../resolve/actors.ts'
 import { stateForce } from '../annotate/actor-dictionary.ts';
 import { areAllies } from './alliances.ts';
 import { classifySentence } from './classifier.ts';
+import { eventNote } from './notes.ts';
 import { datelineSpan, isMetonymy, isReportingTime } from './event-context.ts';
 import { disorderType, eventTypeOf, findTriggers } from './taxonomy.ts';
 
@@ -147,9 +148,6 @@ export function eventFatalities(all: readonly Claim[]): number {
   return sum;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-/** "27 November 2024" from an ISO day. */
-const longDate = (d: string) => `${+d.slice(8, 10)} ${MONTHS[+d.slice(5, 7) - 1]} ${d.slice(0, 4)}`;
 
 /** The event day and ACLED time precision of a time expression: the middle of a span for precision 2/3. */
 function eventDay(t: TimeExpr): { day: string; tp: 1 | 2 | 3 } | null {
@@ -529,10 +527,7 @@ export function buildEvents(doc: Doc): Doc {
 
 function toEvent(doc: Doc, d: Draft, country: { name: string; iso: string } | null): SitrepEvent {
   const loc = d.place?.resolved_name ?? d.place?.name ?? null;
-  const who = d.a1 ? `${d.a1.name}${d.assoc1 ? ' and allied groups' : ''}` : 'Unidentified actors';
-  const verb: Record<string, string> = { Battles: `clashed with ${d.a2?.name ?? 'unidentified forces'}`, 'Explosions/Remote violence': `carried out ${d.sub.toLowerCase()}${d.a2 ? ` targeting ${d.a2.name}` : ''}`, 'Violence against civilians': `attacked ${d.a2?.name ?? 'civilians'}`, Protests: 'demonstrated', Riots: 'rioted', 'Strategic developments': d.sub === 'Displacement' ? 'were displaced by fighting' : `were involved in ${d.sub.toLowerCase()}` };
-  const sub = d.sub === 'Non-state actor overtakes territory' ? `took territory from ${d.a2?.name ?? 'its opponents'}` : d.sub === 'Government regains territory' ? `regained territory from ${d.a2?.name ?? 'its opponents'}` : verb[d.type];
-  const note = `${d.day ? `On ${longDate(d.day)}, ` : ''}${who} ${sub}${loc ? ` in ${loc}` : ''}. ${d.fatal ? `${d.range.low != null && d.range.best == null ? `${d.fatal}+` : d.fatal} fatalities reported.` : ''}`.trim();
+  const note = eventNote({ event_type: d.type, sub_event_type: d.sub, actor1: d.a1?.name ?? null, actor2: d.a2?.name ?? null, event_date: d.day, location: loc, fatalities: d.fatal, fatalities_range: d.range }, !!d.assoc1);
   const sources = [...new Set(d.claims.map((i) => doc.claims[i]?.source.name).filter((x): x is string => !!x))];
   return {
     event_type: d.type,

@@ -1,4 +1,5 @@
 import type { Claim, SitrepEvent } from '../core/index.ts';
+import { eventNote } from '../events/notes.ts';
 import type { Contradiction, MergedEvent, Report, SourceFigure } from './types.ts';
 
 /** How the merged fatalities are derived (docs/merging.md). */
@@ -14,6 +15,22 @@ export const DEFAULT_FIGURE_POLICY: FigurePolicy = {
 const value = (f: { low: number | null; best: number | null; high: number | null }) => f.low ?? f.best ?? f.high;
 const show = (f: { low: number | null; best: number | null; high: number | null }) =>
   f.low !== null && f.high !== null && f.low !== f.high ? `${f.low}–${f.high}` : f.best !== null ? `${f.best}` : f.low !== null ? `≥${f.low}` : `≤${f.high}`;
+
+/** Actor fields of one side, from the representative event or, when it names nobody, the most named in the reports. */
+function withSide(e: SitrepEvent, reports: readonly Report[], side: 1 | 2): Partial<SitrepEvent> {
+  const actor = side === 1 ? 'actor1' : 'actor2';
+  if (e[actor]) return {};
+  const counts = new Map<string, { n: number; e: SitrepEvent }>();
+  for (const r of reports) {
+    const a = r.event[actor];
+    if (a) counts.set(a, { n: (counts.get(a)?.n ?? 0) + 1, e: counts.get(a)?.e ?? r.event });
+  }
+  const donor = [...counts.values()].sort((x, y) => y.n - x.n)[0]?.e;
+  if (!donor) return {};
+  return side === 1
+    ? { actor1: donor.actor1, inter1: donor.inter1, assoc_actor_1: donor.assoc_actor_1 }
+    : { actor2: donor.actor2, inter2: donor.inter2, assoc_actor_2: donor.assoc_actor_2, civilian_targeting: donor.civilian_targeting };
+}
 
 /** A report's current, top-level figures: background, parts of a total and shares are set aside. */
 function liveClaims(r: Report): Claim[] {
@@ -134,7 +151,12 @@ export function mergeFigures(id: string, reports: readonly Report[], policy: Fig
   const main = [...ordered].sort((a, b) => (a.event.geo_precision ?? 3) - (b.event.geo_precision ?? 3) || (b.published ?? '').localeCompare(a.published ?? ''))[0]!;
   const fatalities = range.low ?? Math.min(...ordered.map((r) => r.event.fatalities));
   const sources = [...new Set(ordered.flatMap((r) => r.event.sources))];
-  const event: SitrepEvent = { ...main.event, fatalities, fatalities_range: range, sources };
+  // Sides the representative report leaves unnamed ("Wednesday's air strike on the market") come from the
+  // reports that name them, the most often named first; the note is then written for the merged event.
+  const sides = { ...withSide(main.event, ordered, 1), ...withSide(main.event, ordered, 2) };
+  const merged0: SitrepEvent = { ...main.event, ...sides, fatalities, fatalities_range: range, sources };
+  const interaction = merged0.inter1 ? `${merged0.inter1}${merged0.inter2 ? `-${merged0.inter2}` : ' only'}` : merged0.interaction;
+  const event: SitrepEvent = { ...merged0, interaction, notes: eventNote(merged0, /\band allied groups\b/.test(main.event.notes)) };
   return {
     id,
     event,

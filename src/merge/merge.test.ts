@@ -86,3 +86,11 @@ test('within one report, restated figures for the same victims are not added; a 
   const [m] = mergeReports([r]);
   assert.equal(m!.fatalities_range.low, 19);
 });
+
+test('a side the representative report leaves unnamed comes from the reports that name it, and the note follows', () => {
+  const named = rep({ event: ev({ geo_precision: 2 }), published: '2024-11-27T08:00' });
+  const unnamed = rep({ event: ev({ actor1: null, inter1: null, notes: 'On 27 November 2024, Unidentified actors carried out air/drone strike.' }), published: '2024-11-28T08:00' });
+  const [m] = mergeReports([named, unnamed]);
+  assert.equal(m!.event.actor1, 'Military Forces of Russia (2000-)');
+  assert.match(m!.event.notes, /^On 27 November 2024, Military Forces of Russia \(2000-\) carried out air\/drone strike targeting Civilians \(Syria\) in Sarmada\./);
+});

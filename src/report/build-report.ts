@@ -56,7 +56,11 @@ function incidentTotal(inc: Incident, kind: ClaimKind, unit: string): { range: R
   const perSource: Range[] = [];
   const used: Cited[] = [];
   for (const src of new Set(figs.map((c) => c.fig.source))) {
-    const mine = figs.filter((c) => c.fig.source === src);
+    // A source's current account is its latest report (as in merging): "six soldiers and four fighters" followed
+    // by "10 combatants" is 10, not 6 + 10.
+    const all = figs.filter((c) => c.fig.source === src);
+    const latest = all.map((c) => c.fig.published ?? '').sort().at(-1) ?? '';
+    const mine = all.filter((c) => (c.fig.published ?? '') === latest);
     const totals = mine.filter((c) => c.fig.category === 'total' || c.fig.category === 'unknown');
     let parts = totals.length ? [totals.sort((a, b) => (floorOf(b.fig) ?? 0) - (floorOf(a.fig) ?? 0))[0]!] : mine;
     if (!totals.length && parts.some((c) => c.fig.category === 'civilians')) parts = parts.filter((c) => c.fig.category !== 'children' && c.fig.category !== 'women');
