@@ -159,3 +159,9 @@ test("an attacker's demonym does not push a town of the attacked country out of 
   assert.equal(p?.country, 'UA');
   assert.equal(p?.admin1, 'Mykolaiv');
 });
+
+test('a direction region is named in words', () => {
+  const p = find(places('Fighting raged in southern Idlib province on Monday.'), 'southern Idlib province');
+  assert.equal(p?.resolved_name, 'southern Idlib');
+  assert.equal(p?.feature, 'region');
+});

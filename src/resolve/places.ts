@@ -67,6 +67,9 @@ function precision(p: GazPlace, t: Toponym): 1 | 2 | 3 {
   return 1;
 }
 
+// How a resolved direction region is named: "southern Idlib", not "S Idlib".
+const DIRECTION_WORDS: Record<string, string> = { N: 'northern', S: 'southern', E: 'eastern', W: 'western', NE: 'northeastern', NW: 'northwestern', SE: 'southeastern', SW: 'southwestern', C: 'central' };
+
 // Where a direction word puts a region inside its country's box ("northwestern Syria").
 const OFFSETS: Record<string, [number, number]> = { N: [1, 0], S: [-1, 0], E: [0, 1], W: [0, -1], NE: [1, 1], NW: [1, -1], SE: [-1, 1], SW: [-1, -1], C: [0, 0] };
 
@@ -122,7 +125,7 @@ export function resolveToponyms(doc: Doc, tops: Toponym[], gaz: Gazetteer): Plac
         lat = (box[0] + box[1]) / 2 + (dy * (box[1] - box[0])) / 3;
         lon = (box[2] + box[3]) / 2 + (dx * (box[3] - box[2])) / 3;
       }
-      name = `${t.direction} ${name}`;
+      name = `${DIRECTION_WORDS[t.direction] ?? t.direction} ${name}`;
       rule = 'region.direction';
       geonameid = null;
     }
