@@ -32,6 +32,15 @@ export interface WorkerOptions extends ClaimOptions {
   readonly onEvent?: (e: WorkerEvent) => void;
 }
 
+/**
+ * An error message fit for a text column: messages quote untrusted input ("starts \"\u0000\u0007…\"" for a feed
+ * that answers random bytes), and PostgreSQL rejects NUL in text, which would leave the job running until its
+ * lease expired. Control characters become spaces and the message is capped.
+ */
+export function storableError(message: string): string {
+  return message.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ud800-\udfff]/g, ' ').slice(0, 2000);
+}
+
 /** A running worker: `stop()` lets the jobs in hand finish, then resolves with counts. */
 export interface WorkerHandle {
   readonly id: string;
@@ -85,7 +94,7 @@ export function startWorker(db: Db, opts: WorkerOptions = {}): WorkerHandle {
       if (await completeJob(db, job, result)) stats.done++;
       emit({ type: 'done', job, result, ms: Date.now() - t0 });
     } catch (e) {
-      const error = (e as Error).message;
+      const error = storableError((e as Error).message);
       const out = await failJob(db, job, error, { ...opts.backoff, permanent: e instanceof PermanentJobError });
       if (job.kind === 'feed' && job.feedId !== null && out.state !== 'lost') await recordFeedFailure(db, job.feedId, error, out.state === 'dead');
       stats.failed++;
