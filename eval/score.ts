@@ -128,7 +128,7 @@ export function scoreTimes(gold: readonly J[], pred: readonly J[], t: Tally): vo
 }
 
 /** Similarity used to pair gold and predicted events (type, sub-type, date, admin1, actors). */
-function eventAffinity(g: J, p: J): number {
+export function eventAffinity(g: J, p: J): number {
   let s = 0;
   if (g.event_type === p.event_type) s += 2;
   if (g.sub_event_type === p.sub_event_type) s += 1;

@@ -7,22 +7,11 @@ import { createContext, toOutput } from '../../src/core/index.ts';
 import { prepareArticle } from '../../src/ingest/prepare.ts';
 import { defaultPipeline } from '../../src/pipeline.ts';
 import { loadCorpus } from '../corpus.ts';
+import { eventAffinity } from '../score.ts';
 
 type J = Record<string, any>;
 const field = process.argv[2] ?? 'date';
 const norm = (s: unknown) => (typeof s === 'string' ? s.trim().toLowerCase() : '');
-
-/** The scorer's pairing affinity (eval/score.ts), repeated here so this tool needs no export from it. */
-function affinity(g: J, p: J): number {
-  let s = 0;
-  if (g.event_type === p.event_type) s += 2;
-  if (g.sub_event_type === p.sub_event_type) s += 1;
-  if (g.event_date === p.event_date) s += 1;
-  if (norm(g.admin1) && norm(g.admin1) === norm(p.admin1)) s += 1;
-  const ga = [norm(g.actor1), norm(g.actor2)].filter(Boolean);
-  if (ga.some((a) => a === norm(p.actor1) || a === norm(p.actor2))) s += 1;
-  return s;
-}
 
 const ctx = createContext();
 let wrong = 0;
@@ -31,7 +20,7 @@ for (const item of loadCorpus(['dev'])) {
   const pred = (toOutput(doc) as J).events as J[];
   const gold = (item.gold.events ?? []) as J[];
   const cand: [number, number, number][] = [];
-  gold.forEach((g, gi) => pred.forEach((p, pi) => cand.push([affinity(g, p), gi, pi])));
+  gold.forEach((g, gi) => pred.forEach((p, pi) => cand.push([eventAffinity(g, p), gi, pi])));
   cand.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
   const ug = new Set<number>();
   const up = new Set<number>();
