@@ -591,7 +591,9 @@ export function findAttributions(doc: Doc, sentences: readonly Sentence[], ctx: 
     const caps = phrase.trim().split(/\s+/).slice(1).filter((w) => /^\p{Lu}/u.test(w) && !/^(?:Health|Defen[cs]e|Interior|Information|Foreign|Media|Press|Security|Military|Ministry|Office|Group|Agency)$/.test(w));
     const named = /^(?:the|this|that)\s+\p{Lu}/iu.test(phrase.trim()) && caps.length >= 2;
     const an = named ? null : (ANAPHOR.exec(phrase.trim().replace(/^same\s/i, 'the same ')) ?? (PRONOUN.test(np) && !/^officials?$/.test(np) ? ['', ''] : null));
-    if (!res.known && an) {
+    // "according to the same UN office" points back even though "UN" alone would resolve: the earlier UN office.
+    const sameRef = /^(?:the\s+)?same\s/i.test(phrase.trim());
+    if ((!res.known || sameRef) && an) {
       const head = an[1]?.toLowerCase() ?? null;
       const kinds = head ? (KINDS_BY_HEAD[head] ?? null) : null;
       const earlier = [...out].reverse().filter((a) => a.span.start <= f.start);

@@ -27,7 +27,8 @@ function triggersIn(text: string, s: Span): Trigger[] {
 }
 
 // Forecasts, threats and denials are not claims: "could kill", "threatened to", "denied that any civilians were killed".
-const MODAL = /\b(?:could|might|may|would|will|threaten(?:s|ed)? to|risk(?:s|ed)?|fear(?:s|ed)?|feared|warned that|denied|denies|deny|no one|nobody|without)\b[^,.;]{0,40}$/i;
+// A reason clause ends the modal's reach: "the toll could rise because several people were still missing".
+const MODAL = /\b(?:could|might|may|would|will|threaten(?:s|ed)? to|risk(?:s|ed)?|fear(?:s|ed)?|feared|warned that|denied|denies|deny|no one|nobody|without)\b(?:(?!\b(?:because|since|as|after)\b)[^,.;]){0,40}$/i;
 
 // Background cues: "since 2011", "since the start of the war", "the war has killed", "last year".
 const BACKGROUND = /\b(?:since (?:(?:\w+ )?(?:19|20)\d\d|then|the (?:start|beginning|outbreak)|the (?:war|conflict|coup|invasion|uprising)|it (?:began|started|erupted))|(?:war|conflict|fighting|violence|insurgency|crisis) (?:has|have|had) (?:killed|displaced|left|forced|uprooted)|in (?:19|20)\d\d|last year|in recent years|over the (?:past|last) (?:\w+ )?(?:years|decade)|(?:a|an) (?:similar|earlier|previous) (?:attack|strike|incident|raid|massacre)|previously|(?:19|20)\d\d (?:war|offensive|crackdown|exodus|campaign)|in total|overall|so far)\b/i;
@@ -70,6 +71,9 @@ const PART_NOUN = /^\s+of\s+the\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u;
 // A part named after a back-reference to earlier victims: "the dead included", "The injured persons, among them".
 const BACKREF_BEFORE = /\bthe\s+(dead|victims|casualties|injured|wounded|abducted|detainees)\b(?:\s+(?:persons|people))?(?:\s+(?:included|include|includes|were|are)|\s*,?\s+(?:among them|among whom|including))\s*$/i;
 
+// Capitalised words after a number that are dates, not a people: "12 May", "30 Monday".
+const MONTH_DAY = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
 /** Read the victim noun phrase after a quantity: "at least 19 civilians", "62 members of the regime forces". */
 function victimPhrase(text: string, q: Quantity, sEnd: number, prevCat: VictimCategory | null): { end: number; category: VictimCategory; hasNoun: boolean; object: boolean } {
   let i = q.span.end;
@@ -84,6 +88,8 @@ function victimPhrase(text: string, q: Quantity, sEnd: number, prevCat: VictimCa
   }
   // "of them", "of whom": the noun is elsewhere.
   if (/^\s+of\s+(?:them|whom|those)/i.test(text.slice(i, i + 20))) return { end: i, category: 'unknown', hasNoun: false, object: false };
+  // A vague amount takes its noun through "of": "dozens of soldiers", "hundreds of thousands of displaced people".
+  if (q.form === 'vague' && words[0]?.w.toLowerCase() === 'of' && !/^(?:its|their|the|his|her|these|this|that)$/i.test(words[1]?.w ?? '')) words.shift();
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
     const lw = w.w.toLowerCase();
@@ -109,9 +115,9 @@ function victimPhrase(text: string, q: Quantity, sEnd: number, prevCat: VictimCa
     }
     if (OBJECTS.test(lw)) return { end: i, category: 'unknown', hasNoun: false, object: true };
     // Stop at verbs and prepositions: "19 were killed", "11 in the city".
-    if (/^(?:were|was|are|is|have|has|had|been|who|which|that|in|on|at|from|by|with|since|during|after|before|near|across|and|or|but|as|for|to|of|including|among|among|including|killed|died|wounded|injured|dead|missing|displaced|fled|detained|arrested|abducted|said|according)$/i.test(lw)) {
+    if (/^(?:were|was|are|is|have|has|had|been|who|which|that|in|on|at|from|by|with|since|during|after|before|near|across|and|or|but|as|for|to|of|including|among|among|including|killed|died|wounded|injured|dead|missing|displaced|fled|detained|arrested|abducted|said|according|overnight|today|yesterday|tonight|earlier|later|also|too|then|when|while|respectively)$/i.test(lw)) {
       // A capitalised people noun before the verb: "more than 49,000 Palestinians have been killed".
-      if (k > 0 && k <= 2 && words.slice(0, k).every((x) => /^\p{Lu}\p{Ll}+s$/u.test(x.w)) && words[0]!.start - i <= 1) return { end: words[k - 1]!.end, category: 'total', hasNoun: true, object: false };
+      if (k > 0 && k <= 2 && words.slice(0, k).every((x) => /^\p{Lu}\p{Ll}+s$/u.test(x.w) || (k === 1 && /^\p{Lu}\p{Ll}{3,}$/u.test(x.w) && !MONTH_DAY.test(x.w))) && words[0]!.start - i <= 1) return { end: words[k - 1]!.end, category: 'total', hasNoun: true, object: false };
       // "14,000 displaced people", "11 dead", "eight wounded".
       if (k === 0 && /^(?:dead|wounded|injured|missing|displaced|detained)$/i.test(lw)) {
         const nxt = words[1];
@@ -135,10 +141,18 @@ function victimPhrase(text: string, q: Quantity, sEnd: number, prevCat: VictimCa
 function kindFor(text: string, q: Draft, trig: Trigger[], quants: Draft[]): Trigger | null {
   // "19 civilians were killed", "a general …, was killed yesterday", "16 people were wounded, some seriously":
   // the words between the noun phrase and a later trigger must be only auxiliaries, a PP or an aside.
-  const FILL = /^(?:\s+of\s+[^,.;]{1,60}?)?(?:\s*,[^,.;]{1,70},|\s*[—–][^—–.;]{1,70}[—–])?(?:\s+(?:who|that))?(?:\s+(?:were|was|are|is|have|has|had|been|being|got|remain|remained|reported|still|also|later|reportedly|allegedly|believed to have been|thought to have been|feared|newly|now|internally|forcibly|temporarily|already))*\s+$/i;
+  // Also a relative clause ("Three civilians who were travelling with the convoy were also killed"), a place or origin
+  // PP ("Between 10 and 15 people from my family are missing") and manner adverbs ("was slightly wounded").
+  const FILL = /^(?:\s+(?:of|from)\s+[^,.;]{1,60}?)?(?:\s*,[^,.;]{1,70},|\s*[—–][^—–.;]{1,70}[—–])?(?:\s+(?:who|that)(?:\s+(?:were|was)\s+[a-z]+ing\b[^,.;]{0,50}?)?)?(?:\s+(?:were|was|are|is|have|has|had|been|being|got|remain|remained|reported|still|also|later|reportedly|allegedly|believed to have been|thought to have been|feared|newly|now|internally|forcibly|temporarily|already|again|once again|all|both|since|subsequently|[a-z]{3,}ly))*\s+$/i;
   for (const t of trig) {
     if (t.start <= q.span.end || t.start - q.span.end > 160) continue;
     if (FILL.test(text.slice(q.span.end, t.start))) return t;
+  }
+  // A figure coordinated with the next one shares its later predicate: "twelve combatants and three civilians had been killed".
+  const next = quants.find((o) => o.q.span.start >= q.span.end);
+  if (next && q.hasNoun && /^\s+(?:and|or)\s+$|^\s*,?\s+as well as\s+$/i.test(text.slice(q.span.end, next.q.span.start))) {
+    const t = kindFor(text, next, trig, quants);
+    if (t && t.start >= next.span.end) return t;
   }
   // A trigger around the figure: "forced more than 300,000 people from their homes", "took 14 servicemen prisoner".
   const around = trig.find((x) => x.start < q.q.span.start && x.end >= q.span.end);
@@ -379,6 +393,10 @@ export function buildClaims(doc: Doc): { claims: Claim[]; mentions: Mention[] } 
           d.parentIdx = drafts.length + pk;
           d.kind ??= sd[pk]!.kind;
         }
+      } else if (k > 0 && d.q.form === 'single' && /^\s*,\s*$/.test(gap) && sd[k - 1]!.parentIdx === null && sd[k - 1]!.share === null && (sd[k - 1]!.q.low ?? 0) > 1) {
+        // Named members after a count, as an apposition: "killed two civilians, a mother and her daughter".
+        d.parentIdx = drafts.length + k - 1;
+        d.kind ??= sd[k - 1]!.kind;
       } else if (k > 0 && sd[k - 1]!.parentIdx !== null && /^\s*(?:,\s*)?(?:and\s+)?$/i.test(gap) && (d.kind === null || d.kind === sd[k - 1]!.kind)) {
         // Coordinated parts share the parent: "among them 183 children and 94 women", "including 10 women and three babies".
         d.parentIdx = sd[k - 1]!.parentIdx;

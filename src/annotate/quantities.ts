@@ -74,13 +74,15 @@ const SHARE = `(?:${Object.keys(SHARES).sort((a, b) => b.length - a.length).map(
 
 // A singular person noun after "a/an/one" is a count of one ("a civilian was killed", "killing a child").
 export const SINGULAR_PERSON =
-  'civilian|child|boy|girl|woman|man|teenager|teen|baby|infant|toddler|soldier|serviceman|servicewoman|policeman|policewoman|officer|fighter|militant|general|commander|colonel|journalist|reporter|photographer|driver|farmer|resident|villager|student|doctor|nurse|paramedic|worker|volunteer|shepherd|pedestrian|person|guard|trooper|rebel|jihadist|gunman|passenger|worshipper|fisherman|herder|teacher|minor|pilot';
+  'civilian|child|boy|girl|woman|man|teenager|teen|baby|infant|toddler|soldier|serviceman|servicewoman|policeman|policewoman|officer|fighter|militant|general|commander|colonel|journalist|reporter|photographer|driver|farmer|resident|villager|student|doctor|nurse|paramedic|worker|volunteer|shepherd|pedestrian|person|guard|trooper|rebel|jihadist|gunman|passenger|worshipper|fisherman|herder|teacher|minor|pilot|mother|father|son|daughter|husband|wife|brother|sister|grandmother|grandfather|grandson|granddaughter|grandchild|nephew|niece';
 
 const RE_RANGE = new RegExp(`(?:(between|from)\\s+)?(${NUM})\\s*(?:(?:and|to)|[-–—])\\s*(${NUM})\\b`, 'iy');
 const RE_HEDGED = new RegExp(`(?:(${HEDGE})\\s*)?(${NUM})(?![\\p{L}\\d])`, 'iuy');
 const RE_PERCENT = new RegExp(`(?:(${HEDGE}|more\\s+than|over)\\s+)?(\\d{1,3}(?:\\.\\d+)?)\\s*(?:%|per\\s*cent|percent)(?=\\s+of\\s+(?:whom|them|those|these|the)\\b)`, 'iy');
 const RE_SHARE = new RegExp(`(?:(${HEDGE}|more\\s+than|over)\\s+)?(${SHARE})(?=\\s+(?:of\\s+(?:whom|them|those|these|the)\\b|were|are|was|is)\\b)`, 'iy');
 // An age does not block the singular reading: "a 12-year-old boy".
+// A possessive names one relative of someone counted before: "a woman and her child", "a mother and her daughter".
+const RE_POSSESSIVE = new RegExp(`(?:her|his|their)\\s+(?:(?:\\d{1,3}-year-old|young|infant|baby|teenage|elderly|little)\\s+)?(?:child|baby|son|daughter|husband|wife|mother|father|brother|sister|grandson|granddaughter|grandchild|grandmother|grandfather|nephew|niece)(?![\\p{L}-])`, 'iuy');
 const RE_SINGLE = new RegExp(`(?:a|an|one)\\s+(?:(?:\\d{1,3}-year-old|[\\p{L}-]+)\\s+){0,2}?(?:${SINGULAR_PERSON})(?![\\p{L}-])`, 'iuy');
 
 /** Parse a number phrase ("14,000", "twenty-three", "1.5 million", "half a million", "two dozen") or null. */
@@ -263,6 +265,10 @@ function matchAt(text: string, i: number, to: number): Quantity | null {
   // A single person: "a civilian", "an elderly woman", "one soldier".
   RE_SINGLE.lastIndex = i;
   m = RE_SINGLE.exec(sub);
+  if (!m) {
+    RE_POSSESSIVE.lastIndex = i;
+    m = RE_POSSESSIVE.exec(sub);
+  }
   if (m) {
     const art = /^\S+/.exec(m[0])![0];
     return { span: { start: i, end: i + art.length }, low: 1, best: 1, high: 1, hedge: null, form: 'single', rule: 'quantity.single' };
