@@ -164,3 +164,10 @@ test('an agency acronym in the dateline credits the copy unless it abbreviates t
   const e = defaultPipeline().run(prepareArticle({ text: 'Mogadishu (WDNA) – A blast killed four people, police said.', meta: { input: 'fixture', outlet: 'Wire Daily News Agency' } }, { published: '2024-05-02' }), createContext());
   assert.deepEqual(e.claims[0]!.source.chain, ['Wire Daily News Agency', 'Somali Police Force']);
 });
+
+test('"the same UN office" points back to the UN office named before, not to the United Nations', () => {
+  const d = run('At least 40 people were killed in the week, the UN human rights office said. Nine people were wounded, according to the same UN office.');
+  assert.equal(d.claims.length, 2);
+  assert.equal(d.claims[0]!.source.name, d.claims[1]!.source.name);
+  assert.notEqual(d.claims[1]!.source.name, 'United Nations');
+});

@@ -194,3 +194,34 @@ test("a counting organisation's own figures name it; a newspaper's unsourced fig
   const paper = run('Fighting in the area has displaced more than 12,000 people since Monday.', 'Wire Daily');
   assert.equal(paper.claims[0]!.source.name, null);
 });
+
+test('a vague amount takes its noun through "of" and the verb after it, not a later one', () => {
+  const d = run('Insurgents killed dozens of soldiers and seized two armoured trucks near the river crossing.');
+  assert.equal(d.claims.length, 1);
+  assert.equal(surf(d, 0), 'dozens of soldiers');
+  assert.deepEqual([d.claims[0]!.kind, d.claims[0]!.low, d.claims[0]!.victims.category], ['killed', 24, 'soldiers']);
+});
+
+test('coordinated figures share the predicate after the second; a clause after a comma does not', () => {
+  const d = run('Local monitors said nine militants and four farmers had been killed in the fighting.');
+  assert.deepEqual(d.claims.map((c) => [surf(d, d.claims.indexOf(c)), c.kind]), [['nine militants', 'killed'], ['four farmers', 'killed']]);
+  const e = run('"We buried more than 30 men, and several are still missing," a village elder said.');
+  assert.ok(!e.claims.some((c) => c.kind === 'missing' && c.low === 30));
+});
+
+test('manner adverbs, a relative clause and an origin phrase between the figure and its predicate', () => {
+  const d = run('One guard was slightly wounded. Two nurses who were working in the clinic were also killed. Up to 12 people from the same street are missing.');
+  assert.deepEqual(d.claims.map((c, i) => [c.kind, surf(d, i)]), [['injured', 'One guard'], ['killed', 'Two nurses'], ['missing', 'Up to 12 people']]);
+});
+
+test('possessive relatives are counted as one each and are parts of the count they name', () => {
+  const d = run('Shelling killed three civilians, among them a woman and her son, the mayor said.');
+  assert.deepEqual(d.claims.map((c) => [c.low, c.victims.category, c.part_of]), [[3, 'civilians', null], [1, 'women', 0], [1, 'children', 0]]);
+  const e = run('A rocket killed two civilians, a grandfather and his granddaughter, on Sunday.');
+  assert.deepEqual(e.claims.map((c) => [c.low, c.part_of]), [[2, null], [1, 0], [1, 0]]);
+});
+
+test('take prisoner / hostage, surrender, force to flee and a modal that ends at "because"', () => {
+  const d = run('Raiders took at least 40 villagers hostage. The army said 15 rebels had surrendered. The fire forced hundreds of families from the eastern suburbs to flee. The toll could rise because several people remain missing.');
+  assert.deepEqual(d.claims.map((c) => [c.kind, c.low, !!c.abducted]), [['detained', 40, true], ['detained', 15, false], ['displaced', 200, false], ['missing', 3, false]]);
+});
