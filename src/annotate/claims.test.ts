@@ -225,3 +225,10 @@ test('take prisoner / hostage, surrender, force to flee and a modal that ends at
   const d = run('Raiders took at least 40 villagers hostage. The army said 15 rebels had surrendered. The fire forced hundreds of families from the eastern suburbs to flee. The toll could rise because several people remain missing.');
   assert.deepEqual(d.claims.map((c) => [c.kind, c.low, !!c.abducted]), [['detained', 40, true], ['detained', 15, false], ['displaced', 200, false], ['missing', 3, false]]);
 });
+
+test('a total broken down in a later sentence: parts that add up to it point to it, others do not', () => {
+  const d = run('Drone attacks killed three people in the district on Tuesday, the governor said. One farmer was killed in his field and two women died at a bus stop.');
+  assert.deepEqual(d.claims.map((c) => [c.best, c.part_of]), [[3, null], [1, 0], [2, 0]]);
+  const e = run('Drone attacks killed five people in the district on Tuesday, the governor said. One farmer was killed in his field and two women died at a bus stop.');
+  assert.deepEqual(e.claims.map((c) => c.part_of), [null, null, null]);
+});

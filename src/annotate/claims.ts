@@ -487,6 +487,7 @@ export function buildClaims(doc: Doc): { claims: Claim[]; mentions: Mention[] } 
     if (parent === null && share === null && (category === 'total' || category === 'unknown')) lastTotal = claims.length;
     claims.push(claim);
   }
+  linkSplitTotals(claims);
   const mentions: Mention[] = [];
   for (const a of attrs) {
     mentions.push({ span: a.span, type: 'source', text: text.slice(a.span.start, a.span.end), rule: a.rule, sentence: a.sentence, value: a.name, data: { kind: a.kind, known: a.known } });
@@ -497,6 +498,30 @@ export function buildClaims(doc: Doc): { claims: Claim[]; mentions: Mention[] } 
 
   function isKnown(name: string) {
     return index.sources.some((s) => s.name === name);
+  }
+}
+
+/**
+ * A total told first and broken down in a later sentence: "shelling killed three people … one man was killed in
+ * Antonivka and two women died in Bilozerka". When the free figures of one kind in a sentence add up exactly to
+ * the last free figure of that kind in the three sentences before, they are its parts.
+ */
+function linkSplitTotals(claims: Claim[]): void {
+  const free = (c: Claim) => c.part_of === null && c.share === null && !c.background && c.best !== null && c.low === c.best;
+  const bySentence = new Map<number, number[]>();
+  claims.forEach((c, i) => {
+    if (free(c)) bySentence.set(c.sentence, [...(bySentence.get(c.sentence) ?? []), i]);
+  });
+  for (const [sent, idxs] of bySentence) {
+    for (const kind of new Set(idxs.map((i) => claims[i]!.kind))) {
+      const parts = idxs.filter((i) => claims[i]!.kind === kind);
+      if (parts.length < 2) continue;
+      const sum = parts.reduce((n, i) => n + claims[i]!.best!, 0);
+      const total = claims.findLastIndex((c, j) => !parts.includes(j) && c.kind === kind && free(c) && c.sentence < sent && c.sentence >= sent - 3);
+      const t = claims[total];
+      if (!t || t.best !== sum || !['total', 'civilians', 'unknown'].includes(t.victims.category)) continue;
+      for (const i of parts) claims[i] = { ...claims[i]!, part_of: total };
+    }
   }
 }
 
