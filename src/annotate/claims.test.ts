@@ -232,3 +232,8 @@ test('a total broken down in a later sentence: parts that add up to it point to 
   const e = run('Drone attacks killed five people in the district on Tuesday, the governor said. One farmer was killed in his field and two women died at a bus stop.');
   assert.deepEqual(e.claims.map((c) => c.part_of), [null, null, null]);
 });
+
+test('an apposition of named people before the verb is not counted again; after the verb its members are parts', () => {
+  const d = run('Two civilians, a farmer and his wife, were killed when a shell hit their house.');
+  assert.deepEqual(d.claims.map((c) => c.best), [2]);
+});

@@ -393,10 +393,10 @@ export function buildClaims(doc: Doc): { claims: Claim[]; mentions: Mention[] } 
           d.parentIdx = drafts.length + pk;
           d.kind ??= sd[pk]!.kind;
         }
-      } else if (k > 0 && d.q.form === 'single' && /^\s*,\s*$/.test(gap) && sd[k - 1]!.parentIdx === null && sd[k - 1]!.share === null && (sd[k - 1]!.q.low ?? 0) > 1) {
-        // Named members after a count, as an apposition: "killed two civilians, a mother and her daughter".
+      } else if (k > 0 && d.kind && d.q.form === 'single' && /^\s*,\s*$/.test(gap) && sd[k - 1]!.parentIdx === null && sd[k - 1]!.share === null && (sd[k - 1]!.q.low ?? 0) > 1) {
+        // Named members after a count, as an apposition with a predicate of its own: "killed two civilians, a mother
+        // and her daughter". Before the verb ("Two civilians, a man and his mother, were killed") gold lists only the count.
         d.parentIdx = drafts.length + k - 1;
-        d.kind ??= sd[k - 1]!.kind;
       } else if (k > 0 && sd[k - 1]!.parentIdx !== null && /^\s*(?:,\s*)?(?:and\s+)?$/i.test(gap) && (d.kind === null || d.kind === sd[k - 1]!.kind)) {
         // Coordinated parts share the parent: "among them 183 children and 94 women", "including 10 women and three babies".
         d.parentIdx = sd[k - 1]!.parentIdx;
